@@ -1,0 +1,35 @@
+"""Stage two: checks over the whole knowledge base, after every file is loaded.
+
+Each check is a function (kb, diagnostics) -> None that appends what it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.content.checks import advice, references, structure, texts
+from generator.content.knowledge import KnowledgeBase
+from generator.diagnostics import Diagnostics
+
+Check = Callable[[KnowledgeBase, Diagnostics], None]
+
+CHECKS: list[Check] = [
+    structure.duplicate_ids,
+    structure.one_taxonomy,
+    references.references,
+    references.taxonomy_keys,
+    references.levels,
+    structure.path_order,
+    structure.unique_keys,
+    texts.languages_and_html,
+    advice.review_overdue,
+    advice.missing_translations,
+    advice.practice_undecided,
+    advice.standard_unused,
+    advice.checklist_item_untranslated,
+]
+
+
+def run_checks(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    for check in CHECKS:
+        check(kb, diagnostics)

@@ -1,0 +1,68 @@
+"""Every reference resolves: ids to items of the right kind, taxonomy keys, scale levels."""
+
+from __future__ import annotations
+
+from generator.content.knowledge import KnowledgeBase
+from generator.content.types import Ref, ScaleLevel, TaxonomyKey
+from generator.content.walk import iter_markers
+from generator.diagnostics import Diagnostics, suggest
+
+
+def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    for item in kb.items.values():
+        for leaf, ref in iter_markers(item, Ref):
+            target_id = leaf.value
+            if target_id in ref.keywords:
+                continue
+            target = kb.get(target_id)
+            where = item.origin.location(leaf.path, key=leaf.is_key)
+            wanted = _either(ref.kinds)
+            if target is None:
+                candidates = [i.id for k in ref.kinds for i in kb.of_kind(k)] if ref.kinds else list(kb.items)
+                diagnostics.error(
+                    where, "unknown-reference", f"unknown {wanted} '{target_id}'",
+                    suggest(target_id, [*candidates, *ref.keywords]),
+                )
+            elif ref.kinds and target.kind not in ref.kinds:
+                diagnostics.error(
+                    where, "wrong-kind", f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
+                    suggest(target_id, [i.id for k in ref.kinds for i in kb.of_kind(k)]),
+                )
+
+
+def taxonomy_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    taxonomy = kb.taxonomy
+    if taxonomy is None:
+        return
+    for item in kb.items.values():
+        for leaf, key in iter_markers(item, TaxonomyKey):
+            valid = getattr(taxonomy, key.group)
+            if leaf.value not in valid:
+                singular = key.group.rstrip("s")
+                diagnostics.error(
+                    item.origin.location(leaf.path), f"unknown-{singular}",
+                    f"unknown {singular} '{leaf.value}'",
+                    f"{suggest(leaf.value, valid)}; {key.group} are defined in {taxonomy.origin.display}",
+                )
+
+
+def levels(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    taxonomy = kb.taxonomy
+    if taxonomy is None:
+        return
+    top = max(taxonomy.levels, default=0)
+    for item in kb.items.values():
+        for leaf, _ in iter_markers(item, ScaleLevel):
+            if not 1 <= leaf.value <= top:
+                diagnostics.error(
+                    item.origin.location(leaf.path, key=leaf.is_key), "level-out-of-scale",
+                    f"level {leaf.value} is outside the scale 1..{top}",
+                    f"the scale is defined by `levels` in {taxonomy.origin.display}",
+                )
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    """'standard, practice or checklist' (or 'item' when any kind will do)."""
+    if not kinds:
+        return "item"
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"

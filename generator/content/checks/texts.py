@@ -1,0 +1,45 @@
+"""Every text is in a configured language and holds no raw HTML."""
+
+from __future__ import annotations
+
+import re
+
+from generator.content.knowledge import KnowledgeBase
+from generator.content.messages import label
+from generator.content.types import Text
+from generator.content.walk import leaves
+from generator.diagnostics import Diagnostics, suggest
+
+# A tag (<b>, </div>, <img src=x>, <br/>) or a comment; "< 5 min" and "a<b" are not tags.
+HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
+
+
+def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    allowed = set(kb.languages)
+    for item in kb.items.values():
+        for leaf in leaves(item):
+            if not isinstance(leaf.value, Text):
+                continue
+            for lang, text in leaf.value.items():
+                if lang not in allowed:
+                    diagnostics.error(
+                        item.origin.location((*leaf.path, lang), key=True), "unknown-language",
+                        f"unknown language code '{lang}' in `{label(leaf.path)}`",
+                        f"{suggest(lang, kb.languages)}; the languages are set by `kb.languages` in mkdocs.yml",
+                    )
+                match = HTML_TAG.search(text)
+                if match:
+                    diagnostics.error(
+                        item.origin.location((*leaf.path, lang) if _is_mapping(item, leaf.path) else leaf.path),
+                        "raw-html", f"raw HTML `{match.group(0)[:40]}` in `{label(leaf.path)}`",
+                        "use Markdown instead (**bold**, [link](https://…), lists); HTML is not allowed in content",
+                    )
+
+
+def _is_mapping(item, path) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the text was written as a language mapping (so the language key has a position)."""
+    document = item.origin.document
+    node = document.data
+    for part in path:
+        node = node[part]
+    return isinstance(node, dict)

@@ -1,0 +1,141 @@
+"""Stage one: content files -> typed items, with a Diagnostic for every file that is wrong.
+
+A broken file becomes diagnostics and no item; the other files are still loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.content import yamlload
+from generator.content.messages import describe
+from generator.content.models import KINDS, Item
+from generator.content.types import SLUG_RE, slugify
+from generator.diagnostics import Diagnostics, Location, display_path, suggest
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+_reading: list[str] = []  # the file being read, for internal-error reports
+
+
+def current_file() -> str | None:
+    return _reading[-1] if _reading else None
+
+
+@dataclass
+class SourceFile:
+    """A content file and, once parsed, its document (for line numbers)."""
+
+    path: Path
+    display: str
+    document: yamlload.Document | None = None
+
+    def location(self, path: Sequence[Any] = (), key: bool = False) -> Location:
+        if self.document is None:
+            return Location(self.display, 1, 1)
+        line, column = self.document.locate(path, key)
+        return Location(self.display, line, column)
+
+
+def discover(folders: Iterable[Path]) -> list[Path]:
+    """Every content file below `folders`, sorted; hidden files and folders are skipped."""
+    found: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            found.append(folder)
+            continue
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            found.extend(
+                Path(dirpath, name)
+                for name in filenames
+                if name.endswith(CONTENT_SUFFIXES) and not name.startswith(".")
+            )
+    return sorted(set(found))
+
+
+def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str) -> tuple[list[Item], set[str]]:
+    """The valid items, and the kinds named by every file that parsed (valid or not)."""
+    items = []
+    kinds: set[str] = set()
+    for path in paths:
+        item = load_file(path, diagnostics, default_language, kinds)
+        if item is not None:
+            items.append(item)
+    return items, kinds
+
+
+def load_file(
+    path: Path, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None = None
+) -> Item | None:
+    """One file -> one item, or None with the reasons in `diagnostics`."""
+    source = SourceFile(path, display_path(path))
+    _reading[:] = [source.display]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(source.location(), "unreadable", f"cannot read the file: {exc.strerror}")
+        return None
+    try:
+        source.document = yamlload.load(raw)
+    except yamlload.YamlError as exc:
+        diagnostics.error(Location(source.display, exc.line, exc.column), "yaml", exc.message, exc.hint)
+        return None
+    if kinds is not None:
+        kinds.add(str(source.document.data.get("kind")))
+    return _to_item(source, diagnostics, default_language)
+
+
+def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str) -> Item | None:
+    assert source.document is not None
+    data = source.document.data
+    kind = data.get("kind")
+    if kind is None:
+        diagnostics.error(source.location(), "missing-kind", "missing `kind`", f"start the file with `kind:` ({suggest('', KINDS)})")
+        return None
+    if kind not in KINDS:
+        diagnostics.error(source.location(("kind",)), "unknown-kind", f"unknown kind '{kind}'", suggest(str(kind), KINDS))
+        return None
+    if not _check_id(source, data, diagnostics):
+        return None
+    model = KINDS[kind]
+    try:
+        item = model.model_validate(data, context={"default_language": default_language})
+    except ValidationError as exc:
+        for error in exc.errors():
+            problem = describe(error, model)
+            diagnostics.error(source.location(problem.path, problem.at_key), problem.code, problem.message, problem.hint)
+        return None
+    item._origin = source
+    return item
+
+
+def _check_id(source: SourceFile, data: dict[str, Any], diagnostics: Diagnostics) -> bool:
+    """The id is a slug and equals the file name; it becomes a path, so nothing else may pass."""
+    item_id = data.get("id")
+    stem = source.path.stem
+    if item_id is None:
+        diagnostics.error(source.location(), "missing-field", "missing required field `id`", f"add `id: {slugify(stem)}`")
+        return False
+    where = source.location(("id",))
+    text = str(item_id)
+    if any(sep in text for sep in ("/", "\\", "..")) or text.startswith("."):
+        diagnostics.error(where, "bad-id", f"id '{text}' looks like a path", "an id is a single slug such as 'phone-greeting'")
+        return False
+    if not isinstance(item_id, str) or not SLUG_RE.match(item_id):
+        diagnostics.error(
+            where, "bad-id", f"id '{text}' is not a valid id", f"use lower-case letters, digits and single hyphens, e.g. '{slugify(text)}'"
+        )
+        return False
+    if item_id != stem:
+        diagnostics.error(
+            where, "id-mismatch", f"id '{item_id}' does not match the file name '{source.path.name}'",
+            f"rename the file to '{item_id}{source.path.suffix}' or set `id: {stem}`",
+        )
+        return False
+    return True

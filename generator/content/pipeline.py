@@ -1,0 +1,46 @@
+"""load -> validate -> KnowledgeBase: the one entry point every command uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.config import Project
+from generator.content.checks import run_checks
+from generator.content.knowledge import KnowledgeBase
+from generator.content.load import discover, load_files
+from generator.content.review import today
+from generator.diagnostics import Diagnostics, display_path
+
+
+def build_knowledge_base(project: Project, only: Sequence[Path] = ()) -> tuple[KnowledgeBase, Diagnostics]:
+    """Load every content file and check the whole; `only` limits which files' problems are reported."""
+    diagnostics = Diagnostics()
+    folders = [folder for folder in project.content_dirs]
+    for folder in folders:
+        if not folder.exists():
+            diagnostics.error(
+                _location(project), "missing-folder", f"content folder '{display_path(folder)}' does not exist",
+                "create it, or fix `kb.content` in the config",
+            )
+    items, kinds_seen = load_files(discover(f for f in folders if f.exists()), diagnostics, project.default_language)
+    kb = KnowledgeBase(
+        items,
+        project.languages,
+        today(),
+        project.options.review_every_months,
+        project.options.review_due_days,
+        anchor=display_path(folders[0]) if folders else display_path(project.root),
+    )
+    kb.kinds_seen = kinds_seen
+    run_checks(kb, diagnostics)
+    if only:
+        wanted = {display_path(p.resolve()) for p in discover(only)}
+        diagnostics = Diagnostics([d for d in diagnostics if d.location.path in wanted])
+    return kb, diagnostics
+
+
+def _location(project: Project):  # type: ignore[no-untyped-def]
+    from generator.diagnostics import Location
+
+    return Location(display_path(project.config_path))

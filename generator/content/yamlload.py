@@ -1,0 +1,315 @@
+"""A YAML loader that closes YAML's traps and remembers where every value came from.
+
+It reads libyaml's event stream (PyYAML's CSafeLoader) and builds plain Python
+values itself, so that
+
+* only `true` / `false` are booleans (`No`, `on`, `1:30` stay strings), integers
+  are the only numbers, and dates stay strings until a model asks for a date;
+* a key given twice, a merge key, a custom tag or a second document is an error;
+* aliases are bounded by the number of values they expand to, and nesting by
+  depth, checked while reading, so a "billion laughs" file fails in milliseconds
+  and deep nesting cannot exhaust the stack;
+* every mapping and sequence keeps the line and column of its keys and values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+MAX_VALUES = 20_000  # values in one file, counting each expansion of an alias
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {None, "!", _STR_TAG} | {
+    f"tag:yaml.org,2002:{name}" for name in ("int", "bool", "null", "seq", "map")
+}
+
+Mark = tuple[int, int]  # 1-based line, column
+
+
+class YamlError(Exception):
+    """Bad YAML: a message for the user and the 1-based position it concerns."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+
+@dataclass
+class Marks:
+    """Positions of one mapping's keys and values, or of one sequence's entries."""
+
+    start: Mark
+    keys: dict[Any, Mark] = field(default_factory=dict)
+    values: dict[Any, Mark] = field(default_factory=dict)
+
+
+class Positions:
+    """Source positions of everything in one document, looked up by path."""
+
+    def __init__(self) -> None:
+        self._marks: dict[int, Marks] = {}
+
+    def add(self, container: object, marks: Marks) -> None:
+        self._marks[id(container)] = marks
+
+    def locate(self, root: Any, path: Sequence[Any], key: bool = False) -> Mark:
+        """The position of the value at `path` (of its key, with key=True).
+
+        Walks as deep as the path exists and returns the deepest position known,
+        so a missing field points at the mapping that should hold it.
+        """
+        node = root
+        marks = self._marks.get(id(node))
+        best: Mark = marks.start if marks else (1, 1)
+        for i, part in enumerate(path):
+            if marks is None:
+                break
+            last = i == len(path) - 1
+            if last and key and part in marks.keys:
+                return marks.keys[part]
+            if part not in marks.values:
+                break
+            best = marks.values[part]
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            marks = self._marks.get(id(node))
+        return best
+
+
+@dataclass
+class Document:
+    """One loaded file: its data (a mapping) and where each value stood."""
+
+    data: dict[str, Any]
+    positions: Positions
+
+    def locate(self, path: Sequence[Any], key: bool = False) -> Mark:
+        return self.positions.locate(self.data, path, key)
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: UTF-8 with or without BOM; anything else is a YamlError."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(
+            f"file is too large ({len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB)",
+            hint="split it into several items",
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlError("file is encoded as UTF-16", 1, 1, hint="save it as UTF-8")
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise YamlError("file is binary (it contains a NUL byte)", line, 1, hint="content files are UTF-8 text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            line,
+            column,
+            hint="save the file as UTF-8",
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def load(raw: bytes) -> Document:
+    """Parse one file's bytes into a Document, or raise YamlError."""
+    text = decode(raw)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlError("file is empty", 1, 1, hint="start it with `kind:` and `id:`")
+    parser = yaml.CSafeLoader(text)
+    try:
+        return _Builder(parser).document()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except yaml.YAMLError as exc:  # unmarked reader errors
+        raise YamlError(f"YAML syntax error: {exc}") from None
+    finally:
+        parser.dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = exc.problem or "invalid YAML"
+    if mark and _is_tab(text, mark.index):
+        return YamlError(
+            "tab character in indentation", line, column, hint="indent with spaces, never tabs"
+        )
+    context = f" {exc.context}" if exc.context else ""
+    hint = "check the indentation and quote values that contain ': ' or start with a special character"
+    return YamlError(f"YAML syntax error: {problem}{context}", line, column, hint)
+
+
+def _is_tab(text: str, index: int) -> bool:
+    """Whether the error position sits on a tab (libyaml's message does not say)."""
+    return 0 <= index < len(text) and text[index] == "\t"
+
+
+def _mark(event: events.Event) -> Mark:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns the event stream of one document into values and positions."""
+
+    def __init__(self, parser: yaml.CSafeLoader) -> None:
+        self.parser = parser
+        self.positions = Positions()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.count = 0
+
+    def document(self) -> Document:
+        self.parser.get_event()  # StreamStart
+        self.parser.get_event()  # DocumentStart
+        root = self.value(self.parser.get_event(), depth=1)
+        self.parser.get_event()  # DocumentEnd
+        nxt = self.parser.get_event()
+        if isinstance(nxt, events.DocumentStartEvent):
+            line, _ = _mark(nxt)
+            raise YamlError(
+                "file holds several YAML documents", line, 1, hint="keep one item per file; remove the `---` line"
+            )
+        if not isinstance(root, dict):
+            what = "nothing" if root is None else f"a {_type_name(root)}"
+            raise YamlError(
+                f"file holds {what}, not a mapping of fields", 1, 1, hint="start it with `kind:` and `id:`"
+            )
+        return Document(root, self.positions)
+
+    def value(self, event: events.Event, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            line, column = _mark(event)
+            raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels", line, column, hint="flatten the structure")
+        if isinstance(event, events.AliasEvent):
+            return self.alias(event)
+        start = self.count
+        self.count_values(1, event)
+        if isinstance(event, events.ScalarEvent):
+            result = self.scalar(event)
+        elif isinstance(event, events.SequenceStartEvent):
+            self.refuse_tag(event)
+            result = self.sequence(event, depth)
+        elif isinstance(event, events.MappingStartEvent):
+            self.refuse_tag(event)
+            result = self.mapping(event, depth)
+        else:  # pragma: no cover - libyaml guarantees the grammar
+            line, column = _mark(event)
+            raise YamlError(f"unexpected YAML event {type(event).__name__}", line, column)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (result, self.count - start)
+        return result
+
+    def alias(self, event: events.AliasEvent) -> Any:
+        if event.anchor not in self.anchors:
+            line, column = _mark(event)
+            raise YamlError(f"unknown alias '*{event.anchor}'", line, column, hint="define the anchor before using it")
+        value, size = self.anchors[event.anchor]
+        self.count_values(size, event)
+        return value
+
+    def count_values(self, n: int, event: events.Event) -> None:
+        self.count += n
+        if self.count > MAX_VALUES:
+            line, column = _mark(event)
+            raise YamlError(
+                f"file expands to more than {MAX_VALUES} values",
+                line,
+                column,
+                hint="aliases may not multiply content; write the values out or split the file",
+            )
+
+    def refuse_tag(self, event: events.Event) -> None:
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            line, column = _mark(event)
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise YamlError(f"YAML tag '{shown}' is not allowed", line, column, hint="remove the tag")
+
+    def scalar(self, event: events.ScalarEvent) -> Any:
+        self.refuse_tag(event)
+        value = event.value
+        if event.tag == _STR_TAG or not event.implicit[0]:  # quoted or block scalar
+            return value
+        if value in _BOOLS:
+            return _BOOLS[value]
+        if value in _NULLS:
+            return None
+        if _INT.match(value):
+            return int(value)
+        return value
+
+    def sequence(self, start: events.Event, depth: int) -> list[Any]:
+        result: list[Any] = []
+        marks = Marks(_mark(start))
+        while True:
+            event = self.parser.get_event()
+            if isinstance(event, events.SequenceEndEvent):
+                break
+            marks.values[len(result)] = _mark(event)
+            result.append(self.value(event, depth + 1))
+        self.positions.add(result, marks)
+        return result
+
+    def mapping(self, start: events.Event, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        marks = Marks(_mark(start))
+        while True:
+            event = self.parser.get_event()
+            if isinstance(event, events.MappingEndEvent):
+                break
+            key = self.key(event)
+            key_mark = _mark(event)
+            if key in result:
+                first = marks.keys[key]
+                raise YamlError(
+                    f"key '{key}' is given twice (first on line {first[0]})",
+                    *key_mark,
+                    hint="remove one of them",
+                )
+            value_event = self.parser.get_event()
+            marks.keys[key] = key_mark
+            marks.values[key] = _mark(value_event)
+            result[key] = self.value(value_event, depth + 1)
+        self.positions.add(result, marks)
+        return result
+
+    def key(self, event: events.Event) -> Any:
+        line, column = _mark(event)
+        if not isinstance(event, events.ScalarEvent):
+            raise YamlError("a mapping key must be a plain word or number", line, column)
+        if event.value == "<<" and event.implicit[0]:
+            raise YamlError("merge keys (<<) are not supported", line, column, hint="write the fields out")
+        key = self.scalar(event)
+        if isinstance(key, bool) or key is None:
+            return event.value
+        return key
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "number"
+    return "single value"

@@ -1,0 +1,123 @@
+"""`kb init` and `kb new`: start a content repository, scaffold one valid item.
+
+Nothing a user wrote is overwritten: init refuses a folder that already has a
+mkdocs.yml, new refuses an existing file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from generator.content.types import SLUG_RE, slugify
+from generator.schema import DEFAULT_SCHEMA_DIR, write_schemas
+
+HERE = Path(__file__).parent
+SAMPLE = HERE / "sample"
+
+# kind -> (which content folder: 0 standards side, 1 onboarding side; sub-folder)
+LAYOUT: dict[str, tuple[int, str]] = {
+    "taxonomy": (0, ""),
+    "principle": (0, "principles"),
+    "practice": (0, "practices"),
+    "standard": (0, "{area}"),
+    "checklist": (0, "checklists"),
+    "role": (1, "roles"),
+    "competency": (1, "competencies"),
+    "path": (1, "paths"),
+}
+
+VSCODE_SETTINGS = {
+    "yaml.schemas": {f"./{DEFAULT_SCHEMA_DIR.as_posix()}/item.json": ["standards/**/*.yaml", "onboarding/**/*.yaml"]},
+    "yaml.customTags": [],
+    "files.associations": {"*.yaml": "yaml"},
+}
+
+
+class ScaffoldError(Exception):
+    """Refused: the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NewItem:
+    kind: str
+    item_id: str
+    area: str = "general"
+    owner: str = "team-lead"
+    role: str = "team-lead"
+    channels: tuple[str, ...] = ()
+    levels: tuple[int, ...] = (1, 2, 3, 4)
+    language: str = "en"
+
+
+def target_path(content_dirs: list[Path], new: NewItem) -> Path:
+    side, sub = LAYOUT[new.kind]
+    base = content_dirs[min(side, len(content_dirs) - 1)]
+    folder = base / sub.format(area=new.area) if sub else base
+    return folder / f"{new.item_id}.yaml"
+
+
+def render_skeleton(new: NewItem, target: Path, schema_dir: Path) -> str:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "skeletons"), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    schema = Path(os.path.relpath(schema_dir / f"{new.kind}.json", target.parent)).as_posix()
+    title = new.item_id.replace("-", " ").capitalize()
+    return env.get_template(f"{new.kind}.yaml.j2").render(
+        schema=schema, id=new.item_id, title=title, lang=new.language, area=new.area, owner=new.owner,
+        role=new.role, channels=", ".join(new.channels), levels=new.levels, today=date.today().isoformat(),
+    )
+
+
+def create_item(content_dirs: list[Path], schema_dir: Path, new: NewItem) -> Path:
+    if not SLUG_RE.match(new.item_id):
+        raise ScaffoldError(
+            f"'{new.item_id}' is not a valid id (use lower-case letters, digits and single hyphens, "
+            f"e.g. '{slugify(new.item_id)}')"
+        )
+    target = target_path(content_dirs, new)
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists; kb new never overwrites a file (pick another id)")
+    text = render_skeleton(new, target, schema_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
+        handle.write(text)
+    return target
+
+
+def init_project(folder: Path) -> list[Path]:
+    """Write mkdocs.yml, the content folders with a sample of every kind, schemas and editor settings."""
+    config = folder / "mkdocs.yml"
+    if config.exists():
+        raise ScaffoldError(f"{config} already exists; kb init never overwrites a project")
+    clashes = [p for p in _sample_files() if (folder / p).exists()]
+    if clashes:
+        raise ScaffoldError(f"{folder / clashes[0]} already exists; kb init never overwrites a file")
+    written = []
+    for relative in _sample_files():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SAMPLE / relative, target)
+        written.append(target)
+    written += write_schemas(folder / DEFAULT_SCHEMA_DIR)
+    written += _write_if_absent(folder / ".vscode" / "settings.json", json.dumps(VSCODE_SETTINGS, indent=2) + "\n")
+    written += _write_if_absent(folder / ".gitignore", "site/\n.kb/cache/\n")
+    return written
+
+
+def _sample_files() -> list[Path]:
+    return sorted(p.relative_to(SAMPLE) for p in SAMPLE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _write_if_absent(path: Path, text: str) -> list[Path]:
+    if path.exists():
+        return []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return [path]
