@@ -24,9 +24,11 @@ CHECKS: list[Check] = [
     texts.languages_and_html,
     advice.review_overdue,
     advice.missing_translations,
+    advice.translation_outdated,
     advice.practice_undecided,
     advice.standard_unused,
     advice.checklist_item_untranslated,
+    advice.reference_retired,
 ]
 
 

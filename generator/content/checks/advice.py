@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.content.fingerprint import source_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.messages import label
 from generator.content.models import Checklist, Practice, Reviewable, Standard
@@ -41,6 +42,29 @@ def missing_translations(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             )
 
 
+def translation_outdated(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    """A `translated: {pl: …}` fingerprint that no longer matches the default-language text."""
+    for item in kb.items.values():
+        if not item.is_active or not item.translated:
+            continue
+        now = source_fingerprint(item, kb.default_language)
+        for lang, recorded in sorted(item.translated.items()):
+            where = item.origin.location(("translated", lang))
+            if lang not in kb.languages[1:]:
+                what = "the default language" if lang == kb.default_language else "not a language the site builds"
+                diagnostics.warning(
+                    where, "translated-unknown-language", f"`translated.{lang}`: '{lang}' is {what}",
+                    f"remove it; translations are recorded for {', '.join(kb.languages[1:]) or 'no language'}",
+                )
+            elif recorded != now:
+                diagnostics.warning(
+                    where, "translation-outdated",
+                    f"the '{lang}' translation of '{item.id}' is outdated: the {kb.default_language} text changed "
+                    "since it was translated",
+                    f"update the {lang} texts, then run `kb i18n mark {item.id} --lang {lang}`",
+                )
+
+
 def practice_undecided(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
     for practice in kb.typed(Practice, include_retired=False):
         if kb.practice_state(practice) == "candidate":
@@ -74,3 +98,15 @@ def checklist_item_untranslated(kb: KnowledgeBase, diagnostics: Diagnostics) -> 
                         f"checklist item has no text in {', '.join(repr(x) for x in missing)}",
                         "printed checklists in that language would show the default-language text",
                     )
+
+
+def reference_retired(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    """An active item that still points at a retired one sends readers to a rule no longer in force."""
+    for link in kb.links:
+        target = kb.get(link.target)
+        if link.source.is_active and target is not None and not target.is_active:
+            diagnostics.warning(
+                link.source.origin.location(link.path), "reference-retired",
+                f"'{link.target}' is retired",
+                f"remove the reference from '{link.source.id}' or point it at the {target.kind} that replaced it",
+            )
