@@ -6,7 +6,7 @@ import importlib
 
 import click
 
-COMMANDS = ["init", "check", "new", "schema"]
+COMMANDS = ["init", "check", "new", "schema", "print", "report", "i18n", "diff", "search", "serve", "build", "preview"]
 
 
 def register(group: click.Group) -> None:

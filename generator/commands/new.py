@@ -18,7 +18,7 @@ KIND_NAMES = ["taxonomy", "principle", "practice", "standard", "checklist", "rol
 def command(kind: str, item_id: str, area: str | None, config_file: str) -> None:
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
-    from generator.diagnostics import suggest
+    from generator.diagnostics import display_path, suggest
     from generator.scaffold import NewItem, ScaffoldError, create_item
     from generator.schema import DEFAULT_SCHEMA_DIR
 
@@ -26,7 +26,12 @@ def command(kind: str, item_id: str, area: str | None, config_file: str) -> None
         raise KbError(f"unknown kind '{kind}' ({suggest(kind, KIND_NAMES)})")
     project = load_project(config_file)
     kb, _ = build_knowledge_base(project)
+    existing = kb.get(item_id)
+    if existing is not None:  # ids are unique across the whole knowledge base, not per folder
+        raise KbError(f"id '{item_id}' is already used by {existing.origin.display} (pick another id)")
     taxonomy = kb.taxonomy
+    if kind == "taxonomy" and taxonomy is not None:
+        raise KbError(f"there is already a taxonomy: {taxonomy.origin.display} (a knowledge base has exactly one)")
     areas = list(taxonomy.areas) if taxonomy else []
     if area is not None and areas and area not in areas:
         raise KbError(f"unknown area '{area}' ({suggest(area, areas)})")
@@ -45,4 +50,4 @@ def command(kind: str, item_id: str, area: str | None, config_file: str) -> None
         path = create_item(project.content_dirs, project.root / DEFAULT_SCHEMA_DIR, new)
     except ScaffoldError as exc:
         raise KbError(str(exc)) from None
-    click.echo(f"Created {path}", err=True)
+    click.echo(f"Created {display_path(path)}", err=True)

@@ -6,6 +6,7 @@ A broken file becomes diagnostics and no item; the other files are still loaded.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.content import yamlload
-from generator.content.messages import describe
+from generator.content.messages import clip, describe
 from generator.content.models import KINDS, Item
 from generator.content.types import SLUG_RE, slugify
 from generator.diagnostics import Diagnostics, Location, display_path, suggest
@@ -24,7 +25,20 @@ _reading: list[str] = []  # the file being read, for internal-error reports
 
 
 def current_file() -> str | None:
-    return _reading[-1] if _reading else None
+    """For an internal-error report: the file being read when the error struck, else (during the
+    checks) the file of the innermost item in the traceback of the exception being handled."""
+    if _reading:
+        return _reading[-1]
+    tb = sys.exc_info()[2]
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            if isinstance(value, Item) and value.origin is not None:
+                return str(value.origin.display)
+    return None
 
 
 @dataclass
@@ -63,19 +77,32 @@ def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language
     """The valid items, and the kinds named by every file that parsed (valid or not)."""
     items = []
     kinds: set[str] = set()
+    _reading.clear()
+    cwd = os.path.join(os.getcwd(), "")
     for path in paths:
-        item = load_file(path, diagnostics, default_language, kinds)
+        text = str(path)
+        # display_path() for the common case of a file below the working folder, without a relpath per file
+        shown = text[len(cwd):].replace(os.sep, "/") if text.startswith(cwd) else None
+        item = load_file(path, diagnostics, default_language, kinds, shown)
         if item is not None:
             items.append(item)
     return items, kinds
 
 
 def load_file(
-    path: Path, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None = None
+    path: Path, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None = None,
+    shown: str | None = None,
 ) -> Item | None:
-    """One file -> one item, or None with the reasons in `diagnostics`."""
-    source = SourceFile(path, display_path(path))
-    _reading[:] = [source.display]
+    """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed)."""
+    source = SourceFile(path, shown or display_path(path))
+    _reading[:] = [source.display]  # left set if an unexpected exception escapes, for the report
+    item = _read(source, diagnostics, default_language, kinds)
+    _reading.clear()
+    return item
+
+
+def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None) -> Item | None:
+    path = source.path
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -96,10 +123,13 @@ def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str
     data = source.document.data
     kind = data.get("kind")
     if kind is None:
-        diagnostics.error(source.location(), "missing-kind", "missing `kind`", f"start the file with `kind:` ({suggest('', KINDS)})")
+        diagnostics.error(
+            source.location(), "missing-kind", "missing `kind`",
+            f"start the file with `kind:` followed by one of: {', '.join(sorted(KINDS))}",
+        )
         return None
     if kind not in KINDS:
-        diagnostics.error(source.location(("kind",)), "unknown-kind", f"unknown kind '{kind}'", suggest(str(kind), KINDS))
+        diagnostics.error(source.location(("kind",)), "unknown-kind", f"unknown kind '{clip(kind)}'", suggest(str(kind), KINDS))
         return None
     if not _check_id(source, data, diagnostics):
         return None
@@ -122,8 +152,10 @@ def _check_id(source: SourceFile, data: dict[str, Any], diagnostics: Diagnostics
     if item_id is None:
         diagnostics.error(source.location(), "missing-field", "missing required field `id`", f"add `id: {slugify(stem)}`")
         return False
+    if isinstance(item_id, int) and not isinstance(item_id, bool):
+        item_id = data["id"] = str(item_id)  # `id: 2024` is the slug '2024', as in 2024.yaml
+    text = clip(item_id)
     where = source.location(("id",))
-    text = str(item_id)
     if any(sep in text for sep in ("/", "\\", "..")) or text.startswith("."):
         diagnostics.error(where, "bad-id", f"id '{text}' looks like a path", "an id is a single slug such as 'phone-greeting'")
         return False

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel
 
-from generator.content.types import slugify
+from generator.content.types import LANG_PATTERN, slugify
 from generator.diagnostics import suggest
 
 
@@ -27,12 +27,27 @@ class FieldProblem:
     hint: str = ""
 
 
+def clip(value: Any, limit: int = 40) -> str:
+    """A value as a message quotes it: on one line (a diagnostic is one line), and short."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def label(path: tuple[Any, ...]) -> str:
     """`measures[0].name` for ('measures', 0, 'name')."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{clip(part)}" if out else clip(part))
     return out or "item"
+
+
+def join_hints(first: str, then: str) -> str:
+    """Two pieces of advice in one hint: "did you mean 'x'? Areas are …" / "expected one of: a, b; areas are …"."""
+    if not first:
+        return then
+    if first.endswith("?"):
+        return f"{first} {then[:1].upper()}{then[1:]}"
+    return f"{first}; {then}"
 
 
 def describe(error: dict[str, Any], model: type[BaseModel]) -> FieldProblem:
@@ -52,7 +67,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> FieldProblem:
 def _extra(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
     fields = _fields_at(model, loc[:-1])
     return FieldProblem(
-        loc, True, "unknown-field", f"unknown field `{loc[-1]}`", suggest(str(loc[-1]), fields) if fields else ""
+        loc, True, "unknown-field", f"unknown field `{clip(loc[-1])}`",
+        suggest(str(loc[-1]), fields, listed=len(fields)) if fields else "",
     )
 
 
@@ -66,18 +82,18 @@ def _pattern(loc, at_key, name, value, error, model) -> FieldProblem:  # type: i
         loc,
         at_key,
         "bad-slug",
-        f"{name}: '{value}' is not a valid {what}",
+        f"{name}: '{clip(value)}' is not a valid {what}",
         f"use lower-case letters, digits and single hyphens, e.g. '{slugify(str(value))}'",
     )
 
 
 def _literal(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
     allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
-    return FieldProblem(loc, at_key, "bad-value", f"{name}: '{value}' is not allowed", suggest(str(value), allowed))
+    return FieldProblem(loc, at_key, "bad-value", f"{name}: '{clip(value)}' is not allowed", suggest(str(value), allowed))
 
 
 def _date(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
-    return FieldProblem(loc, at_key, "bad-date", f"{name}: '{value}' is not a valid date", "write it as YYYY-MM-DD, e.g. 2026-09-01")
+    return FieldProblem(loc, at_key, "bad-date", f"{name}: '{clip(value)}' is not a valid date", "write it as YYYY-MM-DD, e.g. 2026-09-01")
 
 
 def _integer(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
@@ -95,7 +111,10 @@ def _list(loc, at_key, name, value, error, model) -> FieldProblem:  # type: igno
 
 
 def _mapping(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
-    return FieldProblem(loc, at_key, "wrong-type", f"{name} must be a mapping of fields, got {_show(value)}")
+    expected = _model_at(model, loc)
+    required = [f for f, info in expected.model_fields.items() if info.is_required()] if expected else []
+    hint = f"write its fields on their own lines, starting with `{required[0]}: …`" if required else ""
+    return FieldProblem(loc, at_key, "wrong-type", f"{name} must be a mapping of fields, got {_show(value)}", hint)
 
 
 def _string(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
@@ -107,9 +126,29 @@ def _too_short(loc, at_key, name, value, error, model) -> FieldProblem:  # type:
 
 
 def _text(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
-    return FieldProblem(
-        loc, at_key, "wrong-type", f"{name}: {error['msg']}", "write a string, or a mapping like {en: …, pl: …}; inside {…} quote texts that contain a comma"
+    lang = (error.get("ctx") or {}).get("lang")
+    entry = value.get(lang) if isinstance(value, dict) and lang is not None else value
+    if isinstance(entry, bool):
+        hint = f"put the word in quotes: \"{str(entry).lower()}\"; unquoted, YAML reads it as a yes/no value"
+    elif lang is not None and entry is None and not re.fullmatch(LANG_PATTERN, str(lang)):
+        hint = "inside {…} a comma ends the text: quote texts that contain one, e.g. {en: \"Fast, friendly\"}"
+    elif lang is not None and entry is None:
+        hint = f"write the text after `{lang}:`, or remove the entry"
+    else:
+        hint = "write a string, or a mapping of language to string like {en: …, pl: …}"
+    if lang is not None:  # point at the language entry, not the whole text
+        return FieldProblem((*loc, lang), True, "wrong-type", f"{name}: {error['msg']}", hint)
+    return FieldProblem(loc, at_key, "wrong-type", f"{name}: {error['msg']}", hint)
+
+
+def _checklist(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+    field = error["ctx"]["field"]
+    hint = (
+        "list what to check under `items:`, each as `- text: …`, or group the items under `sections:`"
+        if error["type"] == "checklist_empty"
+        else "put the plain items into a section of their own"
     )
+    return FieldProblem((*loc, field), False, "invalid-value", error["msg"], hint)
 
 
 _HANDLERS = {
@@ -130,6 +169,8 @@ _HANDLERS = {
     "too_short": _too_short,
     "text_type": _text,
     "text_empty": _text,
+    "checklist_empty": _checklist,
+    "checklist_both": _checklist,
 }
 
 
@@ -142,21 +183,25 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"'{value}'"
+    return f"'{clip(value)}'"
 
 
-def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
-    """The field names of the (nested) model that `path` leads into."""
+def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The (nested) model class that the value at `path` should be, if any."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
-            return []
+            return None
         current = _inner_model(current.model_fields[part].annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The field names of the (nested) model that `path` leads into."""
+    found = _model_at(model, path)
+    return list(found.model_fields) if found else []
 
 
 def _inner_model(annotation: Any) -> Any:

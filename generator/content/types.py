@@ -49,11 +49,11 @@ class Text(dict[str, str]):
 TEXT_JSON_SCHEMA = {
     "description": "Text: a string in the default language, or a mapping of language code to string.",
     "anyOf": [
-        {"type": "string", "minLength": 1},
+        {"type": ["string", "number"], "pattern": r"\S"},  # not blank; a number is text too (`title: 2024`)
         {
             "type": "object",
             "propertyNames": {"pattern": LANG_PATTERN},
-            "additionalProperties": {"type": ["string", "number"]},
+            "additionalProperties": {"type": ["string", "number"], "pattern": r"\S"},
             "minProperties": 1,
         },
     ],

@@ -33,18 +33,43 @@ class Leaf:
 Visitor = Callable[[Any, PathT, list[Leaf]], None]
 
 
+@dataclass(frozen=True)
+class _Walked:
+    leaves: list[Leaf]
+    by_marker: dict[type, list[tuple[Leaf, Any]]]
+
+
+def _walk(model: BaseModel) -> _Walked:
+    """The walk of `model`, cached on items (every check walks every item; the walk is the same each time)."""
+    private = model.__pydantic_private__
+    walked = private.get("_walked") if private else None
+    if walked is None:
+        out: list[Leaf] = []
+        _model_visitor(type(model))(model, (), out)
+        by_marker: dict[type, list[tuple[Leaf, Any]]] = {}
+        for leaf in out:
+            for marker in leaf.markers:
+                by_marker.setdefault(type(marker), []).append((leaf, marker))
+        walked = _Walked(out, by_marker)
+        if private is not None and "_walked" in private:
+            private["_walked"] = walked
+    return walked
+
+
 def leaves(model: BaseModel) -> list[Leaf]:
-    """Every annotated leaf and every Text of `model`, in field order."""
-    out: list[Leaf] = []
-    _model_visitor(type(model))(model, (), out)
-    return out
+    """Every annotated leaf and every Text of `model`, in field order (do not modify the list)."""
+    return _walk(model).leaves
 
 
 def iter_markers(model: BaseModel, marker_type: type) -> Iterator[tuple[Leaf, Any]]:
-    for leaf in leaves(model):
-        for marker in leaf.markers:
-            if isinstance(marker, marker_type):
-                yield leaf, marker
+    """The leaves carrying a marker of `marker_type` (Ref, TaxonomyKey, ScaleLevel, Markdown), in field order."""
+    by_marker = _walk(model).by_marker
+    if marker_type in by_marker:
+        yield from by_marker[marker_type]
+    else:
+        for kind, found in by_marker.items():
+            if issubclass(kind, marker_type):
+                yield from found
 
 
 @cache

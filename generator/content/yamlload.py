@@ -66,6 +66,10 @@ class Positions:
     def add(self, container: object, marks: Marks) -> None:
         self._marks[id(container)] = marks
 
+    def marks(self, container: object) -> Marks | None:
+        """The positions of one mapping's or sequence's entries (None for a scalar)."""
+        return self._marks.get(id(container))
+
     def locate(self, root: Any, path: Sequence[Any], key: bool = False) -> Mark:
         """The position of the value at `path` (of its key, with key=True).
 
@@ -108,6 +112,8 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError(
             f"file is too large ({len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB)",
+            1,
+            1,
             hint="split it into several items",
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -119,7 +125,8 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        column = len(before.decode("utf-8", "replace")) + 1  # in characters, as editors count
         raise YamlError(
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
             line,
@@ -141,8 +148,10 @@ def load(raw: bytes) -> Document:
         return _Builder(parser).document()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
-    except yaml.YAMLError as exc:  # unmarked reader errors
-        raise YamlError(f"YAML syntax error: {exc}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; libyaml gives a byte offset
+        raise _reader_error(exc, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks every other error
+        raise YamlError(f"YAML syntax error: {exc}", 1, 1) from None
     finally:
         parser.dispose()
 
@@ -155,9 +164,42 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         return YamlError(
             "tab character in indentation", line, column, hint="indent with spaces, never tabs"
         )
+    if mark and problem == "mapping values are not allowed in this context":
+        return _stray_colon(text, mark, line, column)
     context = f" {exc.context}" if exc.context else ""
-    hint = "check the indentation and quote values that contain ': ' or start with a special character"
+    opened = exc.context_mark
+    if context and opened and mark and opened.line != mark.line:
+        context += f" that starts on line {opened.line + 1}"
+    if "flow" in context:
+        hint = "close each `{` and `[` you open, and quote texts inside them that contain a comma or ': '"
+    else:
+        hint = "check the indentation, and quote values that contain ': ' or start with a special character"
     return YamlError(f"YAML syntax error: {problem}{context}", line, column, hint)
+
+
+def _stray_colon(text: str, mark: yaml.Mark, line: int, column: int) -> YamlError:
+    """`title: Speed: the rule`: say how to quote this very value."""
+    source_line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    field = re.match(r"\s*(?:- )?([^\s:#'\"][^:#]*):\s+(\S.*?)\s*$", source_line)
+    hint = "if the colon belongs to the text, quote the whole value; otherwise check the indentation"
+    if field and not field.group(2).startswith(("'", '"', "{", "[")):
+        quoted = field.group(2).replace("\\", "\\\\").replace('"', '\\"')
+        hint = f'if the colon belongs to the text, quote the whole value: {field.group(1)}: "{quoted}"'
+    return YamlError("YAML syntax error: unexpected ': '", line, column, hint)
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str) -> YamlError:
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    what = "control character" if "control" in exc.reason else "character"
+    return YamlError(
+        f"{what} U+{code:04X} is not allowed in YAML",
+        line,
+        column,
+        hint="delete it; it is usually invisible, pasted from another program",
+    )
 
 
 def _is_tab(text: str, index: int) -> bool:
@@ -169,21 +211,32 @@ def _mark(event: events.Event) -> Mark:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
+_ScalarEvent, _AliasEvent = events.ScalarEvent, events.AliasEvent
+_SequenceStart, _MappingStart = events.SequenceStartEvent, events.MappingStartEvent
+_SequenceEnd, _MappingEnd = events.SequenceEndEvent, events.MappingEndEvent
+_PLAIN_WORDS: dict[str, Any] = {**_BOOLS, **dict.fromkeys(_NULLS)}
+_NUMBER_START = frozenset("0123456789+-")
+
+
 class _Builder:
-    """Turns the event stream of one document into values and positions."""
+    """Turns the event stream of one document into values and positions.
+
+    This is the loader's hot loop (every value of every file passes through it once),
+    so the per-event work is inlined rather than split into small helpers.
+    """
 
     def __init__(self, parser: yaml.CSafeLoader) -> None:
-        self.parser = parser
+        self.next_event = parser.get_event
         self.positions = Positions()
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
 
     def document(self) -> Document:
-        self.parser.get_event()  # StreamStart
-        self.parser.get_event()  # DocumentStart
-        root = self.value(self.parser.get_event(), depth=1)
-        self.parser.get_event()  # DocumentEnd
-        nxt = self.parser.get_event()
+        self.next_event()  # StreamStart
+        self.next_event()  # DocumentStart
+        root = self.value(self.next_event(), depth=1)
+        self.next_event()  # DocumentEnd
+        nxt = self.next_event()
         if isinstance(nxt, events.DocumentStartEvent):
             line, _ = _mark(nxt)
             raise YamlError(
@@ -197,26 +250,30 @@ class _Builder:
         return Document(root, self.positions)
 
     def value(self, event: events.Event, depth: int) -> Any:
-        if depth > MAX_DEPTH:
+        cls = type(event)
+        if cls is _AliasEvent:
+            return self.alias(event)
+        self.count += 1
+        if self.count > MAX_VALUES:
+            self.too_many(event)
+        start = self.count
+        tag = event.tag  # type: ignore[attr-defined]
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            _refuse_tag(event)
+        if cls is _ScalarEvent:
+            result = _scalar(event)  # type: ignore[arg-type]
+        elif depth > MAX_DEPTH:
             line, column = _mark(event)
             raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels", line, column, hint="flatten the structure")
-        if isinstance(event, events.AliasEvent):
-            return self.alias(event)
-        start = self.count
-        self.count_values(1, event)
-        if isinstance(event, events.ScalarEvent):
-            result = self.scalar(event)
-        elif isinstance(event, events.SequenceStartEvent):
-            self.refuse_tag(event)
-            result = self.sequence(event, depth)
-        elif isinstance(event, events.MappingStartEvent):
-            self.refuse_tag(event)
+        elif cls is _MappingStart:
             result = self.mapping(event, depth)
+        elif cls is _SequenceStart:
+            result = self.sequence(event, depth)
         else:  # pragma: no cover - libyaml guarantees the grammar
             line, column = _mark(event)
-            raise YamlError(f"unexpected YAML event {type(event).__name__}", line, column)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (result, self.count - start)
+            raise YamlError(f"unexpected YAML event {cls.__name__}", line, column)
+        if event.anchor is not None:  # type: ignore[attr-defined]
+            self.anchors[event.anchor] = (result, self.count - start + 1)  # type: ignore[attr-defined]
         return result
 
     def alias(self, event: events.AliasEvent) -> Any:
@@ -224,85 +281,93 @@ class _Builder:
             line, column = _mark(event)
             raise YamlError(f"unknown alias '*{event.anchor}'", line, column, hint="define the anchor before using it")
         value, size = self.anchors[event.anchor]
-        self.count_values(size, event)
-        return value
-
-    def count_values(self, n: int, event: events.Event) -> None:
-        self.count += n
+        self.count += size
         if self.count > MAX_VALUES:
-            line, column = _mark(event)
-            raise YamlError(
-                f"file expands to more than {MAX_VALUES} values",
-                line,
-                column,
-                hint="aliases may not multiply content; write the values out or split the file",
-            )
-
-    def refuse_tag(self, event: events.Event) -> None:
-        tag = getattr(event, "tag", None)
-        if tag not in _ALLOWED_TAGS:
-            line, column = _mark(event)
-            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise YamlError(f"YAML tag '{shown}' is not allowed", line, column, hint="remove the tag")
-
-    def scalar(self, event: events.ScalarEvent) -> Any:
-        self.refuse_tag(event)
-        value = event.value
-        if event.tag == _STR_TAG or not event.implicit[0]:  # quoted or block scalar
-            return value
-        if value in _BOOLS:
-            return _BOOLS[value]
-        if value in _NULLS:
-            return None
-        if _INT.match(value):
-            return int(value)
+            self.too_many(event)
         return value
+
+    def too_many(self, event: events.Event) -> None:
+        line, column = _mark(event)
+        raise YamlError(
+            f"file expands to more than {MAX_VALUES} values",
+            line,
+            column,
+            hint="aliases may not multiply content; write the values out or split the file",
+        )
 
     def sequence(self, start: events.Event, depth: int) -> list[Any]:
         result: list[Any] = []
         marks = Marks(_mark(start))
+        values = marks.values
+        next_event, value, depth = self.next_event, self.value, depth + 1
         while True:
-            event = self.parser.get_event()
-            if isinstance(event, events.SequenceEndEvent):
+            event = next_event()
+            if type(event) is _SequenceEnd:
                 break
-            marks.values[len(result)] = _mark(event)
-            result.append(self.value(event, depth + 1))
+            mark = event.start_mark
+            values[len(result)] = (mark.line + 1, mark.column + 1)
+            result.append(value(event, depth))
         self.positions.add(result, marks)
         return result
 
     def mapping(self, start: events.Event, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         marks = Marks(_mark(start))
+        keys, values = marks.keys, marks.values
+        next_event, value, depth = self.next_event, self.value, depth + 1
         while True:
-            event = self.parser.get_event()
-            if isinstance(event, events.MappingEndEvent):
+            event = next_event()
+            if type(event) is _MappingEnd:
                 break
-            key = self.key(event)
-            key_mark = _mark(event)
+            key = _key(event)
+            mark = event.start_mark
+            key_mark = (mark.line + 1, mark.column + 1)
             if key in result:
-                first = marks.keys[key]
                 raise YamlError(
-                    f"key '{key}' is given twice (first on line {first[0]})",
-                    *key_mark,
-                    hint="remove one of them",
+                    f"key '{key}' is given twice (first on line {keys[key][0]})", *key_mark, hint="remove one of them"
                 )
-            value_event = self.parser.get_event()
-            marks.keys[key] = key_mark
-            marks.values[key] = _mark(value_event)
-            result[key] = self.value(value_event, depth + 1)
+            value_event = next_event()
+            keys[key] = key_mark
+            mark = value_event.start_mark
+            values[key] = (mark.line + 1, mark.column + 1)
+            result[key] = value(value_event, depth)
         self.positions.add(result, marks)
         return result
 
-    def key(self, event: events.Event) -> Any:
+
+def _scalar(event: events.ScalarEvent) -> Any:
+    """A scalar's value under our rules. Quoted, block and tagged scalars (`!`, `!!str`, `!!int`, …) are
+    text as written; a plain one is a boolean (true/false only), null, a decimal integer, or text."""
+    text = event.value
+    if event.tag is not None or not event.implicit[0]:
+        return text
+    if text in _PLAIN_WORDS:
+        return _PLAIN_WORDS[text]
+    if text[:1] in _NUMBER_START and _INT.match(text):
+        return int(text)
+    return text
+
+
+def _key(event: events.Event) -> Any:
+    if type(event) is not _ScalarEvent:
         line, column = _mark(event)
-        if not isinstance(event, events.ScalarEvent):
-            raise YamlError("a mapping key must be a plain word or number", line, column)
-        if event.value == "<<" and event.implicit[0]:
-            raise YamlError("merge keys (<<) are not supported", line, column, hint="write the fields out")
-        key = self.scalar(event)
-        if isinstance(key, bool) or key is None:
-            return event.value
-        return key
+        raise YamlError("a mapping key must be a plain word or number", line, column)
+    tag = event.tag  # type: ignore[attr-defined]
+    if tag is not None and tag not in _ALLOWED_TAGS:
+        _refuse_tag(event)
+    if event.value == "<<" and event.implicit[0]:  # type: ignore[attr-defined]
+        line, column = _mark(event)
+        raise YamlError("merge keys (<<) are not supported", line, column, hint="write the fields out")
+    key = _scalar(event)  # type: ignore[arg-type]
+    if key is None or key is True or key is False:
+        return event.value  # type: ignore[attr-defined]
+    return key
+
+
+def _refuse_tag(event: events.Event) -> None:
+    line, column = _mark(event)
+    shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")  # type: ignore[attr-defined]
+    raise YamlError(f"YAML tag '{shown}' is not allowed", line, column, hint="remove the tag")
 
 
 def _type_name(value: Any) -> str:

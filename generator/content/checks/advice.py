@@ -28,7 +28,7 @@ def missing_translations(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
     for item in kb.items.values():
         if not item.is_active:
             continue
-        texts = [leaf for leaf in leaves(item) if isinstance(leaf.value, Text)]
+        texts = [leaf for leaf in leaves(item) if isinstance(leaf.value, Text) and not _checklist_item(item, leaf.path)]
         for lang in kb.languages[1:]:
             missing = [leaf for leaf in texts if lang not in leaf.value]
             if not missing:
@@ -65,6 +65,11 @@ def translation_outdated(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                 )
 
 
+def _checklist_item(item: object, path: tuple) -> bool:
+    """A checklist item's text: `checklist_item_untranslated` reports it, once."""
+    return isinstance(item, Checklist) and path[-1] == "text"
+
+
 def practice_undecided(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
     for practice in kb.typed(Practice, include_retired=False):
         if kb.practice_state(practice) == "candidate":
@@ -96,7 +101,8 @@ def checklist_item_untranslated(kb: KnowledgeBase, diagnostics: Diagnostics) -> 
                     diagnostics.warning(
                         checklist.origin.location((*base, "text")), "item-untranslated",
                         f"checklist item has no text in {', '.join(repr(x) for x in missing)}",
-                        "printed checklists in that language would show the default-language text",
+                        f"add {', '.join(f'`{x}:`' for x in missing)} to its text, or the printed checklist "
+                        f"shows the {kb.default_language} text",
                     )
 
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from generator.content.knowledge import KnowledgeBase
+from generator.content.messages import join_hints
 from generator.content.types import Ref, ScaleLevel, TaxonomyKey
 from generator.content.walk import iter_markers
 from generator.diagnostics import Diagnostics, suggest
 
 
 def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    duplicated = {again.id for _, again in kb.duplicates}  # already an error; which one is meant is unknown
     for item in kb.items.values():
         for leaf, ref in iter_markers(item, Ref):
             target_id = leaf.value
             if target_id in ref.keywords:
                 continue
             target = kb.get(target_id)
+            if target is not None and (not ref.kinds or target.kind in ref.kinds or target_id in duplicated):
+                continue  # resolved (the common case: no position lookup needed)
             where = item.origin.location(leaf.path, key=leaf.is_key)
             wanted = _either(ref.kinds)
             if target is None:
@@ -23,7 +27,7 @@ def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                     where, "unknown-reference", f"unknown {wanted} '{target_id}'",
                     suggest(target_id, [*candidates, *ref.keywords]),
                 )
-            elif ref.kinds and target.kind not in ref.kinds:
+            else:
                 diagnostics.error(
                     where, "wrong-kind", f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
                     suggest(target_id, [i.id for k in ref.kinds for i in kb.of_kind(k)]),
@@ -42,7 +46,7 @@ def taxonomy_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                 diagnostics.error(
                     item.origin.location(leaf.path), f"unknown-{singular}",
                     f"unknown {singular} '{leaf.value}'",
-                    f"{suggest(leaf.value, valid)}; {key.group} are defined in {taxonomy.origin.display}",
+                    join_hints(suggest(leaf.value, valid), f"{key.group} are defined in {taxonomy.origin.display}"),
                 )
 
 

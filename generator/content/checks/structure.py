@@ -26,7 +26,7 @@ def one_taxonomy(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             Location(kb.anchor),
             "missing-taxonomy",
             "no taxonomy found in the content folders",
-            "add standards/taxonomy.yaml with `kind: taxonomy` (run `kb new taxonomy taxonomy`)",
+            "add standards/taxonomy.yaml with `kind: taxonomy`; `kb new taxonomy taxonomy` writes one",
         )
     for extra in taxonomies[1:]:
         diagnostics.error(

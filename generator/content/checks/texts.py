@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.content.knowledge import KnowledgeBase
-from generator.content.messages import label
+from generator.content.messages import join_hints, label
 from generator.content.types import Text
 from generator.content.walk import leaves
 from generator.diagnostics import Diagnostics, suggest
@@ -25,13 +25,13 @@ def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                     diagnostics.error(
                         item.origin.location((*leaf.path, lang), key=True), "unknown-language",
                         f"unknown language code '{lang}' in `{label(leaf.path)}`",
-                        f"{suggest(lang, kb.languages)}; the languages are set by `kb.languages` in mkdocs.yml",
+                        join_hints(suggest(lang, kb.languages), "the languages are set by `kb.languages` in mkdocs.yml"),
                     )
                 match = HTML_TAG.search(text)
                 if match:
                     diagnostics.error(
                         item.origin.location((*leaf.path, lang) if _is_mapping(item, leaf.path) else leaf.path),
-                        "raw-html", f"raw HTML `{match.group(0)[:40]}` in `{label(leaf.path)}`",
+                        "raw-html", f"raw HTML `{' '.join(match.group(0).split())[:40]}` in `{label(leaf.path)}`",
                         "use Markdown instead (**bold**, [link](https://…), lists); HTML is not allowed in content",
                     )
 

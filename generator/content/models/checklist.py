@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.content.models.common import Model, Reviewable
 from generator.content.types import MdText, Slug, Text, ref
@@ -36,10 +37,15 @@ class Checklist(Reviewable):
 
     @model_validator(mode="after")
     def _has_items(self) -> Checklist:
+        # "field" tells the error report which line to point at (see messages.describe)
         if not self.items and not self.sections:
-            raise ValueError("a checklist needs `items:` or `sections:`")
+            raise PydanticCustomError(
+                "checklist_empty", "a checklist needs at least one item", {"field": "items"}
+            )
         if self.items and self.sections:
-            raise ValueError("use either `items:` or `sections:`, not both")
+            raise PydanticCustomError(
+                "checklist_both", "use either `items:` or `sections:`, not both", {"field": "sections"}
+            )
         return self
 
     def all_sections(self) -> list[tuple[Text | None, list[ChecklistItem]]]:

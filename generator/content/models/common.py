@@ -33,6 +33,7 @@ class Item(Model):
     )
 
     _origin: Any = PrivateAttr(default=None)
+    _walked: Any = PrivateAttr(default=None)  # walk.leaves() of this item, computed once (items are immutable)
 
     @property
     def origin(self) -> Any:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from generator.content.models.common import Model, Reviewable
-from generator.content.types import MdText, Slug, TaxonomyKey, Text, ref
+from generator.content.types import SLUG_PATTERN, MdText, Slug, TaxonomyKey, Text, ref
 
 
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
+
+
+_SLUG_SCHEMA = {"type": "string", "pattern": SLUG_PATTERN}
+# What `_one_or_many` accepts, so editors do not flag `adopted_from: some-practice`.
+ONE_OR_MANY_SCHEMA = WithJsonSchema({"anyOf": [_SLUG_SCHEMA, {"type": "array", "items": _SLUG_SCHEMA}]})
 
 
 class Measure(Model):
@@ -35,7 +40,9 @@ class Standard(Reviewable):
     measures: list[Measure] = Field(default_factory=list)
     do: list[MdText] = Field(default_factory=list, description="Good behaviour, by example.")
     dont: list[MdText] = Field(default_factory=list)
-    adopted_from: Annotated[list[ref("practice")], BeforeValidator(_one_or_many)] = Field(  # type: ignore[valid-type]
+    adopted_from: Annotated[  # type: ignore[valid-type]
+        list[ref("practice")], BeforeValidator(_one_or_many), ONE_OR_MANY_SCHEMA
+    ] = Field(
         default_factory=list, description="The practice (or practices) this standard adopts."
     )
     related: list[ref()] = Field(default_factory=list)  # type: ignore[valid-type]

@@ -1,0 +1,107 @@
+"""`kb build`: check, render every language, run MkDocs, add printouts and the search index, swap in.
+
+Reads as the pipeline it is. Everything happens in a staging folder beside
+`site/`; only a complete build replaces the old site, in one swap.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from generator.config import Project
+from generator.content.knowledge import KnowledgeBase
+from generator.content.models import Reviewable
+from generator.content.pipeline import build_knowledge_base
+from generator.diagnostics import Diagnostics
+from generator.site import mkdocs_api
+from generator.site.emit import LanguageProject, emit_language
+from generator.site.swap import staging, swap_in
+from generator.urls import language_prefix
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    diagnostics: Diagnostics
+    ok: bool = False
+    pages: int = 0
+    seconds: float = 0.0
+    steps: list[str] = field(default_factory=list)
+
+
+def build(project: Project, *, pdf: bool = True, progress: Progress = lambda message: None) -> BuildResult:
+    """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched."""
+    started = time.monotonic()
+    progress("checking the content")
+    kb, diagnostics = build_knowledge_base(project)
+    result = BuildResult(diagnostics)
+    if diagnostics.errors:
+        return result
+    site_dir = project.site_dir
+    with staging(site_dir) as stage, reproducible(kb):
+        staged_site = stage / "site"
+        for number, lang in enumerate(project.languages, start=1):
+            progress(f"rendering and building the {lang} site ({number}/{len(project.languages)})")
+            result.pages += build_language(kb, project, lang, stage / "project" / lang, staged_site)
+        add_outputs(kb, project, staged_site, pdf, progress)
+        progress(f"replacing {site_dir.name}/")
+        swap_in(staged_site, site_dir)
+    result.ok = True
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def build_language(kb: KnowledgeBase, project: Project, lang: str, folder: Path, staged_site: Path) -> int:
+    """Emit the language's MkDocs project and build it into its place in the staged site."""
+    target = LanguageProject(folder, lang)
+    prefix = language_prefix(lang, project.default_language)
+    site_dir = staged_site / prefix if prefix else staged_site
+    emit_language(kb, project, target, site_dir)
+    mkdocs_api.build(target.config_file)
+    return len(target.pages)
+
+
+def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: bool, progress: Progress) -> None:
+    """Printouts and the search index, from the helpers that own them (skipped while they do not exist)."""
+    cache_dir = project.root / ".kb" / "cache"
+    if pdf:
+        try:
+            from generator.printing.build import write_pdfs
+        except ImportError:
+            write_pdfs = None  # type: ignore[assignment]
+        if write_pdfs is not None:
+            progress("writing printouts (PDF)")
+            write_pdfs(kb, project, staged_site, cache_dir)
+    try:
+        from generator.search.index import write_index
+    except ImportError:
+        write_index = None  # type: ignore[assignment]
+    if write_index is not None:
+        progress("writing the search index")
+        write_index(kb, project, staged_site)
+
+
+@contextmanager
+def reproducible(kb: KnowledgeBase) -> Iterator[None]:
+    """Same content, same bytes: MkDocs dates the sitemap from SOURCE_DATE_EPOCH, set from the content.
+
+    The date is the latest `reviewed:` date (or 2000-01-01), unless the caller set the variable.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    dates = [item.reviewed for item in kb.items.values() if isinstance(item, Reviewable) and item.reviewed]
+    latest = max(dates) if dates else datetime(2000, 1, 1).date()
+    epoch = int(datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc).timestamp())
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)

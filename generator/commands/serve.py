@@ -1,0 +1,69 @@
+"""`kb serve`: the built site and its search API, with a production WSGI server."""
+
+from __future__ import annotations
+
+import click
+
+from generator.cli import config_option, guarded
+
+
+@click.command(help="Serve the built site and its search API (/api/search, /api/health) with waitress. "
+                    "Builds the site first when there is none. The site's search box then answers from "
+                    "the API, in the page's language.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@click.option("--threads", type=click.IntRange(1, 64), default=6, show_default=True, help="Worker threads.")
+@config_option
+@guarded
+def command(host: str, port: int, threads: int, config_file: str) -> None:
+    from generator.cli import KbError
+    from generator.config import load_project
+    from generator.diagnostics import display_path
+    from generator.search.manifest import site_index_dir
+    from generator.search.server import SiteApp, create_server
+
+    project = load_project(config_file)
+    site = project.site_dir
+    if not (site / "index.html").is_file():
+        _build_site(config_file, display_path(site))
+    extra = None if (site_index_dir(site) / "fingerprint.json").is_file() else _fallback_index(project)
+    try:
+        server = create_server(SiteApp(site, project.languages, extra), host, port, threads)
+    except OSError as exc:
+        raise KbError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{getattr(server, 'effective_port', None) or port}/"
+    click.echo(f"kb serve: serving {display_path(site)} on {url} (search API: {url}api/search); Ctrl+C stops",
+               err=True)
+    click.echo(url)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
+def _build_site(config_file: str, shown: str) -> None:
+    """Run `kb build` when the site has not been built yet."""
+    import subprocess
+    import sys
+
+    from generator.cli import KbError
+    from generator.commands import COMMANDS
+
+    if "build" not in COMMANDS:
+        raise KbError(f"there is no built site in {shown}: run `kb build` first")
+    click.echo(f"kb serve: there is no built site in {shown}; running `kb build` first", err=True)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "-f", config_file], check=False)
+    if done.returncode != 0:
+        raise KbError("the site could not be built (see above); fix it and run `kb serve` again")
+
+
+def _fallback_index(project):  # type: ignore[no-untyped-def]
+    """A site built without a search index: search the cached index instead, building it if needed."""
+    from generator.commands.search import _index_folder
+
+    click.echo("kb serve: the site has no search index; using the one in .kb/cache/search", err=True)
+    return _index_folder(project)

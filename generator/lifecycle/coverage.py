@@ -1,0 +1,146 @@
+"""Coverage and orphans: where the onboarding paths leave a gap, and what nothing uses.
+
+Findings, each pointing at the YAML line to change:
+
+* competency-gap       a role requires a competency at a level that no step of the role's paths
+                       builds (to that level);
+* role-without-path    a role with required competencies or binding standards and no path at all
+                       (its standards and competencies are then not listed one by one);
+* standard-not-read    a standard binding a role (`roles: [role]` or `[everyone]`) that no step of
+                       the role's paths reads (`read:`, directly);
+* practice-undecided   a practice neither adopted (`adopted_from:` in a standard) nor rejected;
+* checklist-unused     a checklist no other item links to (no path step reads it, no `related:`);
+* competency-unused    a competency no role requires and no path step builds;
+* standard-no-measure  a standard without `measures:`.
+
+Retired items are left out everywhere; drafts count, since they are on their way in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.content.knowledge import KnowledgeBase
+from generator.content.models import Checklist, Competency, Item, Path, Practice, Role, Standard
+from generator.diagnostics import Location
+
+TITLES = {
+    "competency-gap": "Competencies the role's paths do not build to the required level",
+    "role-without-path": "Roles without any path",
+    "standard-not-read": "Standards binding a role that none of its paths reads",
+    "practice-undecided": "Practices neither adopted nor rejected",
+    "checklist-unused": "Checklists nothing uses",
+    "competency-unused": "Competencies nothing uses",
+    "standard-no-measure": "Standards without any measure",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # a key of TITLES
+    item: Item  # the item whose file should change
+    message: str
+    location: Location
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def coverage(kb: KnowledgeBase) -> dict[str, list[Finding]]:
+    """Every finding, grouped by code in the order of TITLES (empty groups included)."""
+    found: dict[str, list[Finding]] = {code: [] for code in TITLES}
+    for role in kb.typed(Role, include_retired=False):
+        for finding in role_gaps(kb, role):
+            found[finding.code].append(finding)
+    for finding in orphans(kb):
+        found[finding.code].append(finding)
+    return found
+
+
+def _paths(kb: KnowledgeBase, role: Role) -> list[Path]:
+    return [path for path in kb.paths_for_role(role) if path.is_active]
+
+
+def _binding(kb: KnowledgeBase, role: Role) -> list[Standard]:
+    return [standard for standard in kb.standards_for_role(role) if standard.is_active]
+
+
+def role_gaps(kb: KnowledgeBase, role: Role) -> list[Finding]:
+    """What `role` must know or follow that its paths do not teach."""
+    paths, binding = _paths(kb, role), _binding(kb, role)
+    if not paths:
+        if not (role.competencies or binding):
+            return []
+        competencies = _count(len(role.competencies), "required competency", "required competencies")
+        standards = _count(len(binding), "binding standard", "binding standards")
+        message = f"role '{role.id}' has no path: its {competencies} and {standards} are taught by none"
+        data = {"role": role.id, "competencies": len(role.competencies), "standards": len(binding)}
+        return [Finding("role-without-path", role, message, role.origin.location(("id",)), data)]
+    return _competency_gaps(role, paths) + _unread_standards(role, paths, binding)
+
+
+def _competency_gaps(role: Role, paths: list[Path]) -> list[Finding]:
+    built: dict[str, int] = {}
+    for path in paths:
+        for phase in path.phases:
+            for step in phase.steps:
+                if step.builds:
+                    built[step.builds.competency] = max(built.get(step.builds.competency, 0), step.builds.level)
+    names = ", ".join(path.id for path in paths)
+    findings = []
+    for competency, required in role.competencies.items():
+        reached = built.get(competency, 0)
+        if reached >= required:
+            continue
+        how = f"its paths build it to level {reached} at most" if reached else "no step of its paths builds it"
+        message = f"role '{role.id}' requires '{competency}' at level {required}; {how} ({names})"
+        where = role.origin.location(("competencies", competency), key=True)
+        data = {"role": role.id, "competency": competency, "required": required, "built": reached}
+        findings.append(Finding("competency-gap", role, message, where, data))
+    return findings
+
+
+def _unread_standards(role: Role, paths: list[Path], binding: list[Standard]) -> list[Finding]:
+    read = {ref for path in paths for phase in path.phases for step in phase.steps for ref in step.read}
+    names = ", ".join(path.id for path in paths)
+    findings = []
+    for standard in binding:
+        if standard.id in read:
+            continue
+        via = role.id if role.id in standard.roles else "everyone"
+        message = f"standard '{standard.id}' binds '{role.id}'" + (" (everyone)" if via == "everyone" else "")
+        message += f" but no path of the role reads it ({names})"
+        where = standard.origin.location(("roles", standard.roles.index(via)))
+        findings.append(Finding("standard-not-read", standard, message, where, {"role": role.id}))
+    return findings
+
+
+def orphans(kb: KnowledgeBase) -> list[Finding]:
+    """Undecided practices, unused checklists and competencies, standards without measures."""
+    findings = []
+    for practice in kb.typed(Practice, include_retired=False):
+        if kb.practice_state(practice) == "candidate":
+            message = f"practice '{practice.id}' is neither adopted nor rejected"
+            findings.append(Finding("practice-undecided", practice, message, practice.origin.location(("id",))))
+    for checklist in kb.typed(Checklist, include_retired=False):
+        if not _used_by(kb, checklist.id):
+            message = f"checklist '{checklist.id}' is read by no path step and linked from no item"
+            findings.append(Finding("checklist-unused", checklist, message, checklist.origin.location(("id",))))
+    for competency in kb.typed(Competency, include_retired=False):
+        if not (_used_by(kb, competency.id, "role") or _used_by(kb, competency.id, "path")):
+            message = f"competency '{competency.id}' is required by no role and built by no path"
+            findings.append(Finding("competency-unused", competency, message, competency.origin.location(("id",))))
+    for standard in kb.typed(Standard, include_retired=False):
+        if not standard.measures:
+            message = f"standard '{standard.id}' has no measure, so nobody can tell whether it is met"
+            findings.append(Finding("standard-no-measure", standard, message, standard.origin.location(("id",))))
+    return findings
+
+
+def _used_by(kb: KnowledgeBase, item_id: str, kind: str | None = None) -> bool:
+    return any(
+        link.source.is_active and link.source.id != item_id for link in kb.referrers(item_id, kind)
+    )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

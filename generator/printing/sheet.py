@@ -1,0 +1,231 @@
+"""What a printout says: a plain view of one checklist, path or standard in one language.
+
+`make_sheet(kb, item, lang, site_url)` gathers every text (with its fallback
+language), the version (review date + content fingerprint), the address of the
+web page and the sign-off lines. The templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.content.checks.structure import step_key
+from generator.content.fingerprint import content_fingerprint
+from generator.content.knowledge import KnowledgeBase
+from generator.content.models import Checklist, Item, Path, Standard
+from generator.content.types import Text
+from generator.printing.labels import labels_for
+from generator.printing.markup import markdown_html, markdown_inline
+from generator.urls import item_page, item_url, language_prefix
+
+PRINTABLE = {"checklist": Checklist, "path": Path, "standard": Standard}
+# A group with more rows than this cannot fit on one A4 page anyway; keeping it together would only
+# push it to the next page and leave a near-empty one behind, so it may break from its start.
+LONG_GROUP = 15
+
+
+@dataclass(frozen=True)
+class Txt:
+    """A piece of user text; `lang` is set when it fell back to another language."""
+
+    value: str | Markup
+    lang: str | None = None
+
+
+@dataclass
+class Row:
+    """One tickable line: a checklist item or a path step."""
+
+    text: Txt
+    field: str  # form field name, unique in the sheet
+    notes: list[tuple[str, Txt]] = field(default_factory=list)  # (label, text) under the line
+    signer: str = ""  # paths: who signs the step off
+
+
+@dataclass
+class Group:
+    """A checklist section or a path phase."""
+
+    title: Txt | None
+    rows: list[Row]
+    days: str = ""
+
+    @property
+    def long(self) -> bool:
+        return len(self.rows) > LONG_GROUP
+
+
+@dataclass
+class Sheet:
+    item: Item
+    lang: str
+    labels: dict[str, str]
+    kind_label: str
+    title: Txt
+    fingerprint: str
+    version: str
+    url: str
+    meta: list[tuple[str, Txt]] = field(default_factory=list)
+    intro: Txt | None = None
+    fill_in: list[str] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    card: dict[str, Any] = field(default_factory=dict)
+    signers: list[str] = field(default_factory=list)
+    notes_box: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.item.kind
+
+
+class _Texts:
+    """Text lookups in one language, remembering when a fallback was used."""
+
+    def __init__(self, kb: KnowledgeBase, lang: str) -> None:
+        self.kb, self.lang = kb, lang
+
+    def plain(self, text: Text | None) -> Txt:
+        value, fallback = self.kb.text(text, self.lang)
+        return Txt(value, self._source(text) if fallback else None)
+
+    def md(self, text: Text | None, inline: bool = False) -> Txt:
+        value, fallback = self.kb.text(text, self.lang)
+        html = markdown_inline(value) if inline else markdown_html(value)
+        return Txt(html, self._source(text) if fallback else None)
+
+    def title_of(self, item_id: str | None) -> Txt:
+        found = self.kb.get(item_id) if item_id else None
+        return self.plain(found.title) if found else Txt(item_id or "")
+
+    def _source(self, text: Text | None) -> str:
+        default = self.kb.default_language
+        return default if text and default in text else next(iter(text or {default: ""}))
+
+
+def page_address(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None) -> str:
+    """The web page's absolute URL with a site_url, else its path relative to the site root."""
+    if site_url:
+        return item_url(item, lang, kb.default_language, site_url)
+    return language_prefix(lang, kb.default_language) + item_page(item)
+
+
+def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = None) -> Sheet:
+    """The printout of a checklist, path or standard in `lang`."""
+    texts, labels = _Texts(kb, lang), labels_for(lang)
+    kind_label = labels[f"path-{item.type}"] if isinstance(item, Path) else labels[item.kind]
+    fingerprint = content_fingerprint(item)
+    reviewed = item.reviewed.isoformat() if item.reviewed else labels["not-reviewed"]  # type: ignore[attr-defined]
+    sheet = Sheet(
+        item=item, lang=lang, labels=labels, kind_label=kind_label, title=texts.plain(item.title),
+        fingerprint=fingerprint, version=f"{reviewed} · {fingerprint}", url=page_address(kb, item, lang, site_url),
+    )
+    sheet.meta = [
+        (labels["id"], Txt(item.id)),
+        (labels["owner"], texts.title_of(item.owner)),  # type: ignore[attr-defined]
+        (labels["version"], Txt(sheet.version)),
+    ]
+    FILLERS[item.kind](sheet, item, texts)
+    return sheet
+
+
+def _fill_checklist(sheet: Sheet, checklist: Checklist, texts: _Texts) -> None:
+    labels = sheet.labels
+    if checklist.frequency:
+        sheet.meta.append((labels["frequency"], Txt(labels[f"freq-{checklist.frequency}"])))
+    if checklist.roles:
+        sheet.meta.append((labels["roles"], _joined(texts, checklist.roles)))
+    sheet.intro = texts.md(checklist.purpose) if checklist.purpose else texts.md(checklist.summary)
+    sheet.fill_in = [labels["date"], labels["place"]]
+    number = 0
+    for title, items in checklist.all_sections():
+        rows = []
+        for entry in items:
+            number += 1
+            key = entry.key or step_key(texts.kb.text(entry.text, texts.kb.default_language)[0])
+            notes = [(labels["see-standard"], texts.title_of(entry.standard))] if entry.standard else []
+            rows.append(Row(texts.plain(entry.text), f"{number:03d}-{key}", notes))
+        sheet.groups.append(Group(texts.plain(title) if title else None, rows))
+    sheet.signers = [texts.title_of(role).value for role in checklist.sign_off]
+    sheet.notes_box = True
+
+
+def _fill_path(sheet: Sheet, path: Path, texts: _Texts) -> None:
+    labels = sheet.labels
+    sheet.meta.append((labels["role"], texts.title_of(path.role)))
+    if path.mentor:
+        sheet.meta.append((labels["mentor"], texts.title_of(path.mentor)))
+    sheet.intro = texts.md(path.summary) if path.summary else None
+    sheet.fill_in = [labels["new-hire"], labels["start-date"]]
+    number = 0
+    for phase in path.phases:
+        rows = []
+        for step in phase.steps:
+            number += 1
+            key = step.key or step_key(texts.kb.text(step.do, texts.kb.default_language)[0])
+            signer = labels["mentor"] if step.sign_off == "mentor" else labels["new-hire"]
+            rows.append(Row(texts.plain(step.do), f"{number:03d}-{key}", _step_notes(step, texts, labels), signer))
+        title = texts.plain(phase.title)
+        sheet.groups.append(Group(title, rows, _days(phase.days, str(title.value), labels)))
+    role = texts.title_of(path.role).value
+    sheet.signers = [f"{labels['new-hire']} ({role})"]
+    if path.mentor:
+        sheet.signers.append(f"{labels['mentor']} ({texts.title_of(path.mentor).value})")
+
+
+def _step_notes(step: Any, texts: _Texts, labels: dict[str, str]) -> list[tuple[str, Txt]]:
+    notes = []
+    if step.read:
+        notes.append((labels["read"], _joined(texts, step.read)))
+    if step.builds:
+        competency = texts.title_of(step.builds.competency)
+        level = f"{labels['level']} {step.builds.level}"
+        taxonomy = texts.kb.taxonomy
+        if taxonomy and step.builds.level in taxonomy.levels:
+            level += f" ({texts.plain(taxonomy.levels[step.builds.level]).value})"
+        notes.append((labels["builds"], Txt(f"{competency.value}, {level}", competency.lang)))
+    return notes
+
+
+def _days(days: str | None, title: str, labels: dict[str, str]) -> str:
+    """'Day 1' or 'Days 2–5' before the phase title, unless the title already names those days."""
+    if not days:
+        return ""
+    pattern = r"(?<!\w)" + r"\s*[-–]\s*".join(days.split("-")) + r"(?!\d)"
+    if re.search(pattern, title):
+        return ""
+    return f"{labels['days']} {days.replace('-', '–')}" if "-" in days else f"{labels['day']} {days}"
+
+
+def _joined(texts: _Texts, ids: list[str]) -> Txt:
+    everyone = Txt(labels_for(texts.lang)["everyone"])
+    titles = [texts.title_of(item_id) if item_id != "everyone" else everyone for item_id in ids]
+    return Txt("; ".join(str(t.value) for t in titles), next((t.lang for t in titles if t.lang), None))
+
+
+def _fill_standard(sheet: Sheet, standard: Standard, texts: _Texts) -> None:
+    labels, taxonomy = sheet.labels, texts.kb.taxonomy
+    if taxonomy and standard.area in taxonomy.areas:
+        sheet.meta.append((labels["area"], texts.plain(taxonomy.areas[standard.area])))
+    if standard.channels and taxonomy:
+        names = [texts.plain(taxonomy.channels.get(c)).value or c for c in standard.channels]
+        sheet.meta.append((labels["channels"], Txt(", ".join(str(n) for n in names))))
+    sheet.intro = texts.md(standard.summary) if standard.summary else None
+    sheet.card = {
+        "statement": texts.md(standard.statement),
+        "why": texts.md(standard.why) if standard.why else None,
+        "steps": [texts.md(step, inline=True) for step in standard.steps],
+        "authority": [texts.md(entry, inline=True) for entry in standard.authority],
+        "measures": [
+            (texts.plain(m.name), m.target or "", texts.plain(m.how) if m.how else Txt("")) for m in standard.measures
+        ],
+        "do": [texts.md(entry, inline=True) for entry in standard.do],
+        "dont": [texts.md(entry, inline=True) for entry in standard.dont],
+    }
+    sheet.signers = [labels["read-understood"]]
+
+
+FILLERS = {"checklist": _fill_checklist, "path": _fill_path, "standard": _fill_standard}

@@ -1,0 +1,175 @@
+"""What a template sees: the language's text, labels and links, seen from one page.
+
+`Renderer` holds what is shared by every page of one language (labels, sorted
+lists, taxonomy names); `PageView` is a cheap per-page object that turns ids into
+relative links from that page and remembers whether any text fell back to the
+default language (the page then carries a "not yet translated" notice).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from generator.content.knowledge import KnowledgeBase
+from generator.content.models import Item
+from generator.content.types import Text
+from generator.render.escape import html_text, md_block, md_indent, md_text
+from generator.render.labels import labels, language_name
+from generator.urls import SECTIONS, item_doc
+
+UNKNOWN = "?"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Site-wide facts the pages need, taken from the project's mkdocs.yml."""
+
+    site_name: str = "Service standards"
+    edit_base: str | None = None  # repo_url + edit_uri, ending in '/': the YAML path is appended
+    repo_root: FsPath | None = None  # content paths in edit links are relative to it
+    directory_urls: bool = True
+
+
+class Renderer:
+    """Shared by every page of one language."""
+
+    def __init__(self, kb: KnowledgeBase, settings: SiteSettings, lang: str) -> None:
+        self.kb = kb
+        self.settings = settings
+        self.lang = lang
+        self.default = kb.default_language
+        self.L = labels(lang)
+        self.language_name = language_name(lang)
+        self.default_name = language_name(self.default)
+        self._sorted: dict[tuple[str, bool], list[Item]] = {}
+
+    def plain(self, text: Text | None) -> str:
+        """The text in this language (falling back), unescaped: for sorting and front matter."""
+        return self.kb.text(text, self.lang)[0] if text else ""
+
+    def items(self, kind: str, include_retired: bool = False) -> list[Item]:
+        """Items of `kind` sorted by their title in this language (then id)."""
+        key = (kind, include_retired)
+        if key not in self._sorted:
+            found = self.kb.of_kind(kind, include_retired)
+            self._sorted[key] = self.sort(found)
+        return self._sorted[key]
+
+    def sort(self, items: list[Item]) -> list[Item]:
+        return sorted(items, key=lambda item: (self.plain(item.title).casefold(), item.id))
+
+    def fmt(self, key: str, **values: object) -> Markup:
+        """A label with `{placeholders}` filled in, escaped for Markdown."""
+        return md_text(self.L[key].format(**values))
+
+    def label_html(self, key: str, **values: object) -> Markup:
+        """A label for raw HTML (attribute values, text in HTML blocks)."""
+        return html_text(self.L[key].format(**values))
+
+    def edit_url(self, item: Item) -> str | None:
+        base, root = self.settings.edit_base, self.settings.repo_root
+        origin = getattr(item.origin, "path", None)
+        if not base or root is None or origin is None:
+            return None
+        try:
+            relative = FsPath(origin).resolve().relative_to(root.resolve())
+        except ValueError:
+            return None
+        return base + quote(relative.as_posix())
+
+
+class PageView:
+    """One page's view of the language: links relative to `doc`, and fallback tracking."""
+
+    def __init__(self, renderer: Renderer, doc: str) -> None:
+        self.r = renderer
+        self.doc = doc
+        self.depth = doc.count("/")
+        self.fallback = False
+
+    # -- text -----------------------------------------------------------------
+
+    def t(self, text: Text | None) -> Markup:
+        """Plain text (a title, a name) in this language; a fallback gets a visible marker."""
+        if not text:
+            return Markup("")
+        value, fell_back = self.r.kb.text(text, self.r.lang)
+        if not fell_back:
+            return md_text(value)
+        self.fallback = True
+        return Markup(f'{md_text(value)} {self.marker()}')
+
+    def bare(self, text: Text | None) -> Markup:
+        """Plain text without a marker (headings, where the page notice says it instead)."""
+        value, fell_back = self.r.kb.text(text, self.r.lang) if text else ("", False)
+        self.fallback = self.fallback or fell_back
+        return md_text(value)
+
+    def md(self, text: Text | None, indent: int = 0) -> Markup:
+        """A Markdown block; a fallback is wrapped in a marked box in the default language."""
+        if not text:
+            return Markup("")
+        value, fell_back = self.r.kb.text(text, self.r.lang)
+        body = str(md_block(value))
+        if fell_back:
+            self.fallback = True
+            label = html_text(f"{self.r.L['not_translated']} ({self.r.default_name})")
+            body = (
+                f'<div class="kb-fallback" lang="{self.r.default}" data-kb-untranslated="{label}" markdown>\n\n'
+                f"{body}\n\n</div>"
+            )
+        return md_indent(body, indent) if indent else Markup(body)
+
+    def md_inline(self, text: Text | None, indent: int = 0) -> Markup:
+        """A Markdown list entry: a fallback gets the inline marker in front."""
+        if not text:
+            return Markup("")
+        value, fell_back = self.r.kb.text(text, self.r.lang)
+        body = str(md_block(value))
+        if fell_back:
+            self.fallback = True
+            body = f"{self.marker()} {body}"
+        return md_indent(body, indent) if indent else Markup(body)
+
+    def marker(self) -> Markup:
+        title = html_text(f"{self.r.L['not_translated']}: {self.r.default_name}")
+        code = html_text(self.r.default.upper())
+        return Markup(f'<span class="kb-untranslated" title="{title}" lang="{self.r.default}">{code}</span>')
+
+    # -- links ----------------------------------------------------------------
+
+    def href(self, doc: str) -> str:
+        """A Markdown link target (a .md file) relative to this page's file."""
+        return "../" * self.depth + doc
+
+    def url(self, doc_or_file: str) -> str:
+        """A URL for raw HTML, relative to this page's address (print files, assets)."""
+        here = self._address(self.doc)
+        return posixpath.relpath(doc_or_file, here or ".") if here else doc_or_file
+
+    def _address(self, doc: str) -> str:
+        """The folder of the page's address: 'standards/x.md' -> 'standards/x' (directory URLs)."""
+        stem = doc[:-3]
+        if doc == "index.md" or doc.endswith("/index.md"):
+            return posixpath.dirname(doc)
+        return stem if self.r.settings.directory_urls else posixpath.dirname(doc)
+
+    def link(self, ref: str | Item | None, text: Markup | None = None) -> Markup:
+        """`[Title](../standards/x.md)`; an unknown id shows as plain text."""
+        item = self.r.kb.get(ref) if isinstance(ref, str) else ref
+        if item is None:
+            return md_text(ref if isinstance(ref, str) else UNKNOWN)
+        label = text if text is not None else self.t(item.title)
+        if not SECTIONS.get(item.kind):
+            return label
+        extra = "{ .kb-retired-link }" if not item.is_active else ""
+        return Markup(f"[{label}]({self.href(item_doc(item))}){extra}")
+
+    def doc_link(self, doc: str, text: Markup | str) -> Markup:
+        label = text if isinstance(text, Markup) else md_text(text)
+        return Markup(f"[{label}]({self.href(doc)})")

@@ -1,0 +1,282 @@
+"""What the index pages show: home, sections, areas, channels, the matrix and the team-lead reports.
+
+Index pages list active items only; retired items keep their own page but leave
+every index (the drafts report lists them for the team lead).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from generator.content.models import Checklist, Competency, Item, Path, Practice, Reviewable, Role, Standard
+from generator.render.context import PageView
+from generator.render.contexts import chip, role_chips
+
+if TYPE_CHECKING:
+    from generator.render.pages import PageSpec
+
+FIRST = 5  # standards named on each area card of the standards index
+REVIEW_STATES = ("overdue", "due", "never")
+
+
+def _standards(p: PageView) -> list[Standard]:
+    return p.r.items("standard")  # type: ignore[return-value]
+
+
+def _area_rows(p: PageView) -> list[dict[str, Any]]:
+    taxonomy = p.r.kb.taxonomy
+    if taxonomy is None:
+        return []
+    standards = _standards(p)
+    rows = []
+    for key, name in taxonomy.areas.items():
+        members = [s for s in standards if s.area == key]
+        rows.append({"doc": f"areas/{key}.md", "name": p.t(name), "count": len(members),
+                     "first": members[:FIRST], "more": max(0, len(members) - FIRST)})
+    return rows
+
+
+def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    roles = []
+    for role in r.items("role"):
+        paths = [x for x in r.kb.paths_for_role(role) if x.is_active]  # type: ignore[arg-type]
+        onboarding = [x for x in paths if x.type == "onboarding"] or paths
+        roles.append({"role": role, "path": r.sort(onboarding)[0] if onboarding else None})
+    sections = [
+        ("standard", "standards/index.md", "standards", len(_standards(p)), "home_standards_text"),
+        ("path", "paths/index.md", "paths", len(r.items("path")), "home_paths_text"),
+        ("practice", "practices/index.md", "practices", len(r.items("practice")), "home_practices_text"),
+        ("principle", "principles/index.md", "principles", len(r.items("principle")), "home_principles_text"),
+        ("checklist", "checklists/index.md", "checklists", len(r.items("checklist")), "home_checklists_text"),
+        ("lead", "roles/index.md", "roles", len(r.items("role")), "home_roles_text"),
+    ]
+    return {
+        "title": r.settings.site_name,
+        "hide": ("navigation", "toc"),
+        "roles": roles,
+        "areas": [row for row in _area_rows(p) if row["count"]],
+        "attention": len(_needs_review(p)),
+        "sections": [{"icon": icon, "doc": doc, "name": r.L[name], "count": count, "text": r.L[text]}
+                     for icon, doc, name, count, text in sections],
+    }
+
+
+def standards(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r, taxonomy = p.r, p.r.kb.taxonomy
+    active = _standards(p)
+    channels = []
+    for key, name in (taxonomy.channels.items() if taxonomy else []):
+        count = sum(1 for s in active if key in s.channels)
+        channels.append(chip(p, f"channels/{key}.md", Markup(f"{p.t(name)} · {count}"), "channel"))
+    roles = role_chips(p, [role.id for role in r.items("role")])
+    return {"title": r.L["standards"], "total": len(active), "areas": _area_rows(p),
+            "channels": channels, "roles": roles}
+
+
+def area(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r, taxonomy = p.r, p.r.kb.taxonomy
+    name = taxonomy.areas[spec.key] if taxonomy else None
+    rows = []
+    for s in _standards(p):
+        if s.area != spec.key:
+            continue
+        chips = [chip(p, f"channels/{key}.md", p.t(taxonomy.channels.get(key)) if taxonomy and key in
+                      taxonomy.channels else Markup(key), "channel") for key in s.channels]
+        rows.append({"standard": s, "chips": chips + role_chips(p, s.roles)})
+    return {"title": r.plain(name) or spec.key, "standards": rows}
+
+
+def channel(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r, taxonomy = p.r, p.r.kb.taxonomy
+    name = taxonomy.channels[spec.key] if taxonomy else None
+    members = [s for s in _standards(p) if spec.key in s.channels]
+    groups = []
+    for key, area_name in (taxonomy.areas.items() if taxonomy else []):
+        in_area = [s for s in members if s.area == key]
+        if in_area:
+            groups.append({"doc": f"areas/{key}.md", "name": p.t(area_name), "standards": in_area})
+    return {"title": r.plain(name) or spec.key, "groups": groups, "count": len(members)}
+
+
+def practices(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    groups: dict[str, list[dict[str, Any]]] = {"adopted": [], "candidate": [], "rejected": []}
+    for practice in r.items("practice"):
+        assert isinstance(practice, Practice)
+        state = r.kb.practice_state(practice)
+        adopted = r.sort([s for s in r.kb.adopted_by(practice) if s.is_active])
+        groups[state].append({"practice": practice, "standards": adopted})
+    summary = [Markup(f'<span class="kb-chip kb-chip--practice-{state}">{r.fmt("practice_state_" + state)} · '
+                      f"{len(rows)}</span>") for state, rows in groups.items()]
+    return {"title": r.L["practices"], "summary": summary,
+            "groups": [{"state": state, "practices": rows} for state, rows in groups.items()]}
+
+
+def principles(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    rows = []
+    for principle in r.items("principle"):
+        serving = {link.source.id for link in r.kb.referrers(principle.id, "standard")
+                   if link.field == "principles" and link.source.is_active}
+        rows.append({"principle": principle, "count": len(serving)})
+    return {"title": r.L["principles"], "principles": rows}
+
+
+def checklists(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    rows = []
+    for item in r.items("checklist"):
+        assert isinstance(item, Checklist)
+        roles = [r.kb.get(role) or role for role in item.roles]
+        rows.append({"checklist": item, "roles": roles,
+                     "count": sum(len(entries) for _, entries in item.all_sections())})
+    return {"title": r.L["checklists"], "checklists": rows}
+
+
+def roles(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    rows = []
+    for role in r.items("role"):
+        assert isinstance(role, Role)
+        rows.append({
+            "role": role,
+            "paths": r.sort([x for x in r.kb.paths_for_role(role) if x.is_active]),
+            "standards": sum(1 for s in r.kb.standards_for_role(role) if s.is_active),
+            "competencies": len(role.competencies),
+        })
+    return {"title": r.L["roles"], "roles": rows}
+
+
+def _scale(p: PageView) -> list[dict[str, Any]]:
+    taxonomy = p.r.kb.taxonomy
+    return [{"level": n, "name": name} for n, name in sorted((taxonomy.levels if taxonomy else {}).items())]
+
+
+def competencies(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    groups = []
+    for category in ("universal", "company"):
+        rows = [{"competency": c, "roles": sum(1 for role in r.items("role") if c.id in role.competencies)}  # type: ignore[attr-defined]
+                for c in r.items("competency") if c.category == category]  # type: ignore[attr-defined]
+        if rows:
+            groups.append({"category": category, "competencies": rows})
+    return {"title": r.L["competencies"], "groups": groups, "scale": _scale(p)}
+
+
+def matrix(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    role_list = r.items("role")
+    names = r.kb.taxonomy.levels if r.kb.taxonomy else {}
+    rows = []
+    ordered = sorted(r.items("competency"), key=lambda c: c.category != "universal")  # type: ignore[attr-defined]
+    for competency in ordered:
+        assert isinstance(competency, Competency)
+        cells = []
+        for role in role_list:
+            level = role.competencies.get(competency.id)  # type: ignore[attr-defined]
+            cells.append({"level": level, "title": f"{r.plain(role.title)}: {level} {r.plain(names.get(level))}"}
+                         if level else None)
+        rows.append({"competency": competency, "cells": cells})
+    return {"title": r.L["matrix"], "roles": role_list, "rows": rows, "scale": _scale(p)}
+
+
+def paths(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r = p.r
+    groups = []
+    for kind in ("onboarding", "development"):
+        rows = [{"path": x, "steps": sum(len(phase.steps) for phase in x.phases)}  # type: ignore[attr-defined]
+                for x in r.items("path") if x.type == kind]  # type: ignore[attr-defined]
+        if rows:
+            groups.append({"type": kind, "paths": rows})
+    return {"title": r.L["paths"], "groups": groups}
+
+
+# -- reports for team leads ---------------------------------------------------
+
+
+def _reviewables(p: PageView) -> list[Item]:
+    r = p.r
+    return [item for kind in ("standard", "checklist", "path") for item in r.items(kind)]
+
+
+def _needs_review(p: PageView) -> list[Item]:
+    return [item for item in _reviewables(p) if p.r.kb.review(item).state in REVIEW_STATES]  # type: ignore[arg-type]
+
+
+def report_review(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    kb = p.r.kb
+    groups = []
+    for state in REVIEW_STATES:
+        rows = [{"item": item, "review": kb.review(item)} for item in _reviewables(p)  # type: ignore[arg-type]
+                if kb.review(item).state == state]  # type: ignore[arg-type]
+        rows.sort(key=lambda row: (row["review"].due or kb.today, row["item"].id))
+        groups.append({"state": state, "rows": rows})
+    return {"title": p.r.L["report_review"], "groups": groups}
+
+
+def report_drafts(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    items = [item for item in p.r.kb.items.values() if item.kind != "taxonomy"]
+    drafts = sorted((i for i in items if i.status == "draft"), key=lambda i: (i.kind, i.id))
+    retired = sorted((i for i in items if i.status == "retired"), key=lambda i: (i.kind, i.id))
+    return {"title": p.r.L["report_drafts"], "drafts": drafts, "retired": retired}
+
+
+def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    from generator.lifecycle.translations import translation_status
+
+    r, kb = p.r, p.r.kb
+    active = sorted((i for i in kb.items.values() if i.is_active), key=lambda i: (i.kind, i.id))
+    groups = []
+    for lang in kb.languages[1:]:
+        statuses = [(item, translation_status(kb, item, lang)) for item in active]
+        missing = [{"item": item, "fields": ", ".join(st.missing[:4]) + (" …" if len(st.missing) > 4 else "")}
+                   for item, st in statuses if st.state == "missing"]
+        outdated = [item for item, st in statuses if st.state == "outdated" or st.stale]
+        groups.append({"lang": lang, "name": _language(lang), "missing": missing,
+                       "outdated": outdated, "total": len(active)})
+    return {"title": r.L["report_translations"], "groups": groups}
+
+
+def _language(lang: str) -> str:
+    from generator.render.labels import language_name
+
+    return f"{language_name(lang)} ({lang})"
+
+
+def orphans(p: PageView) -> list[dict[str, Any]]:
+    kb = p.r.kb
+
+    def read_by_path(item: Item) -> bool:
+        return any(link.source.is_active for link in kb.referrers(item.id, "path"))
+
+    standards = [s for s in _standards(p) if not s.roles and not read_by_path(s)]
+    checklists = [c for c in p.r.items("checklist") if not c.roles and not read_by_path(c)]  # type: ignore[attr-defined]
+    practices = [x for x in p.r.items("practice") if kb.practice_state(x) == "candidate"]  # type: ignore[arg-type]
+    competencies = [c for c in p.r.items("competency")
+                    if not any(link.source.is_active for link in kb.referrers(c.id))]
+    return [{"name": "standards", "entries": standards}, {"name": "checklists", "entries": checklists},
+            {"name": "practices", "entries": practices}, {"name": "competencies", "entries": competencies}]
+
+
+def report_orphans(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    return {"title": p.r.L["report_orphans"], "groups": orphans(p)}
+
+
+def reports(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    drafts = report_drafts(p, spec)["drafts"]
+    translations = report_translations(p, spec)["groups"]
+    untranslated = len({row["item"].id for group in translations for row in group["missing"]}
+                       | {item.id for group in translations for item in group["outdated"]})
+    counts = {
+        "review": len(_needs_review(p)),
+        "translations": untranslated,
+        "drafts": len(drafts),
+        "orphans": sum(len(group["entries"]) for group in orphans(p)),
+    }
+    rows = [{"name": name, "doc": f"reports/{name}.md", "count": count} for name, count in counts.items()]
+    return {"title": p.r.L["reports"], "reports": rows}
+
+

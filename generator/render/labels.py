@@ -1,0 +1,42 @@
+"""The site's own words (headings, buttons, notices) per language, from locales/<lang>.yaml.
+
+English is complete and is the fallback for a missing word or a language
+without a file, so a new language works at once and can be translated later.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+FOLDER = Path(__file__).parent / "locales"
+
+# Language names in their own language, for the switcher and the notices.
+NAMES = {
+    "en": "English", "pl": "Polski", "el": "Ελληνικά", "ro": "Română", "de": "Deutsch", "fr": "Français",
+    "es": "Español", "it": "Italiano", "pt": "Português", "nl": "Nederlands", "cs": "Čeština", "sk": "Slovenčina",
+    "hu": "Magyar", "bg": "Български", "uk": "Українська", "ru": "Русский", "tr": "Türkçe", "sv": "Svenska",
+    "da": "Dansk", "fi": "Suomi", "nb": "Norsk bokmål", "lt": "Lietuvių", "lv": "Latviešu", "et": "Eesti",
+    "hr": "Hrvatski", "sl": "Slovenščina", "sr": "Српски",
+}
+
+
+@cache
+def _read(lang: str) -> dict[str, str]:
+    path = FOLDER / f"{lang}.yaml"
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(key): str(value) for key, value in data.items()}
+
+
+@cache
+def labels(lang: str) -> dict[str, str]:
+    """Every label in `lang`, English where the language has none."""
+    return {**_read("en"), **_read(lang.split("-")[0]), **_read(lang)}
+
+
+def language_name(lang: str) -> str:
+    return NAMES.get(lang) or NAMES.get(lang.split("-")[0]) or lang

@@ -1,0 +1,154 @@
+"""Which pages a language's site has, and rendering them: one template per page kind.
+
+`plan(kb)` lists every page (items and indexes) with its Markdown file; `render`
+turns one into Markdown text (the body first, then the head, so the head knows
+whether any text fell back to the default language). Output is deterministic:
+pages, lists and links are sorted, nothing depends on time but `kb.today`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.content.knowledge import KnowledgeBase
+from generator.content.models import Item
+from generator.content.types import SLUG_RE
+from generator.render import contexts, indexes
+from generator.render.context import PageView, Renderer
+from generator.render.env import template
+from generator.render.escape import html_text
+from generator.urls import item_doc
+
+REPORTS = ("review", "translations", "drafts", "orphans")
+ITEM_KINDS = ("standard", "practice", "principle", "checklist", "role", "competency", "path")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its Markdown file, its kind (the template), and what it shows."""
+
+    doc: str
+    kind: str
+    item: Item | None = None
+    key: str = ""  # the area or channel key, or the report name
+
+    @property
+    def page_id(self) -> str:
+        return self.item.id if self.item is not None else (self.key or self.kind)
+
+
+Builder = Callable[[PageView, PageSpec], dict[str, Any]]
+
+BUILDERS: dict[str, Builder] = {
+    "standard": contexts.standard,
+    "practice": contexts.practice,
+    "principle": contexts.principle,
+    "checklist": contexts.checklist,
+    "role": contexts.role,
+    "competency": contexts.competency,
+    "path": contexts.path,
+    "home": indexes.home,
+    "standards": indexes.standards,
+    "area": indexes.area,
+    "channel": indexes.channel,
+    "practices": indexes.practices,
+    "principles": indexes.principles,
+    "checklists": indexes.checklists,
+    "roles": indexes.roles,
+    "competencies": indexes.competencies,
+    "matrix": indexes.matrix,
+    "paths": indexes.paths,
+    "reports": indexes.reports,
+    "report-review": indexes.report_review,
+    "report-translations": indexes.report_translations,
+    "report-drafts": indexes.report_drafts,
+    "report-orphans": indexes.report_orphans,
+}
+
+INDEX_DOCS = {
+    "home": "index.md",
+    "standards": "standards/index.md",
+    "practices": "practices/index.md",
+    "principles": "principles/index.md",
+    "checklists": "checklists/index.md",
+    "roles": "roles/index.md",
+    "competencies": "competencies/index.md",
+    "matrix": "matrix.md",
+    "paths": "paths/index.md",
+    "reports": "reports/index.md",
+}
+
+
+def plan(kb: KnowledgeBase) -> list[PageSpec]:
+    """Every page of a language's site, sorted by file."""
+    specs = [PageSpec(doc, kind) for kind, doc in INDEX_DOCS.items()]
+    specs += [PageSpec(f"reports/{name}.md", f"report-{name}", key=name) for name in REPORTS]
+    taxonomy = kb.taxonomy
+    if taxonomy is not None:
+        specs += [PageSpec(f"areas/{safe_id(key)}.md", "area", key=key) for key in taxonomy.areas]
+        specs += [PageSpec(f"channels/{safe_id(key)}.md", "channel", key=key) for key in taxonomy.channels]
+    for kind in ITEM_KINDS:
+        specs += [PageSpec(item_doc(item), kind, item) for item in kb.of_kind(kind) if safe_id(item.id)]
+    return sorted(specs, key=lambda spec: spec.doc)
+
+
+def safe_id(value: str) -> str:
+    """Ids and keys are validated slugs; assert it again where they become file names."""
+    if not SLUG_RE.match(value):
+        raise ValueError(f"refusing to make a page for the id {value!r}: not a slug")
+    return value
+
+
+def render(spec: PageSpec, renderer: Renderer) -> str:
+    view = PageView(renderer, spec.doc)
+    context = BUILDERS[spec.kind](view, spec)
+    body = template(f"{spec.kind}.md.j2").render(p=view, r=renderer, L=renderer.L, kb=renderer.kb, **context)
+    head = template("_head.md.j2").render(p=view, r=renderer, L=renderer.L, **_head_context(view, spec, context))
+    return tidy(head + body.strip("\n") + "\n")
+
+
+def tidy(markdown: str) -> str:
+    """At most one blank line in a row (outside fenced code), so the Markdown reads well in a diff."""
+    out: list[str] = []
+    fence = ""
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else (fence or marker)
+        if not fence and not line.strip() and out and not out[-1].strip():
+            continue
+        out.append("" if not fence and not line.strip() else line)
+    return "\n".join(out)
+
+
+def _head_context(view: PageView, spec: PageSpec, context: dict[str, Any]) -> dict[str, Any]:
+    r, item = view.r, spec.item
+    if item is not None:
+        title = r.plain(item.title)
+        heading = view.bare(item.title)
+        description = r.plain(item.summary) if item.summary else ""
+    else:
+        title = context["title"]
+        heading = title
+        description = ""
+    return {
+        "front_title": html_text(title),
+        "description": html_text(description) if description else "",
+        "heading": heading,
+        "kind": spec.kind,
+        "page_id": spec.page_id,
+        "status": item.status if item is not None else "active",
+        "in_search": item is None or item.is_active,
+        "hide": context.get("hide", ()),
+        "edit_url": r.edit_url(item) if item is not None else None,
+        "fallback": view.fallback,
+    }
+
+
+def render_all(renderer: Renderer, specs: Iterable[PageSpec] | None = None) -> dict[str, str]:
+    """doc -> Markdown for every page (or the given ones)."""
+    chosen = plan(renderer.kb) if specs is None else specs
+    return {spec.doc: render(spec, renderer) for spec in chosen}

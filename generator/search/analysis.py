@@ -1,0 +1,144 @@
+"""Language analysis for search: words, lower-casing, diacritics folding and Snowball stems.
+
+Staff type inflected words ("reklamacji" for a page that says "reklamacja") and
+often no diacritics ("obsluga" for "obsługa"). Every word of the text is indexed
+as up to three terms at the same position:
+
+* the stem of the original word, folded:  obsługą   -> obsług   -> obslug
+* the stem of the folded word, folded:    obsługą   -> obsluga  -> obslug
+* the folded word itself:                 obsługą   -> obsluga
+
+The Snowball stemmers expect diacritics, so the first is the accurate one; the
+second is what a query typed without diacritics produces; the third makes exact
+forms and prefixes match. A query word becomes the same set of terms, so a match
+is any shared term. Nothing here imports Whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+import snowballstemmer
+
+FIELDS = ("title", "summary", "body")  # the text fields of a document, each per language
+
+# ISO 639-1 code -> Snowball algorithm (only those snowballstemmer ships); other languages fold only.
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "es": "spanish", "et": "estonian", "eu": "basque", "fi": "finnish", "fr": "french",
+    "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "nb": "norwegian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil",
+    "tr": "turkish", "yi": "yiddish",
+}
+
+# Letters NFKD does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_PART = re.compile(r"[^\W_]+")
+
+# Small per-language stop lists, used for queries only (the index keeps every word, so phrases work).
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("a an and are as at be by do does for from how i in is it my no not of on or our "
+                    "the this that to we what when with you your".split()),
+    "pl": frozenset("a aby albo co czy do dla i jak jest ją je jego lub na nie o od oraz po przy "
+                    "się są ta te ten to u w we z za ze że".split()),
+    "ro": frozenset("a al ale cu ce cum de din este în la nu o pe pentru sau se să și sunt un una "
+                    "care".split()),
+    "el": frozenset("ένα η θα και με μια να ο οι πώς που σε στα στη στην στο στον τα την της τι το "
+                    "τον του των για από δεν είναι".split()),
+}
+
+
+class Word(NamedTuple):
+    """A word of a text: its lower-cased form, its position and where it is in the text."""
+
+    text: str
+    pos: int
+    start: int
+    end: int
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics (combining marks and the letters NFKD keeps whole, like ł)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower-cased, without diacritics, Greek final sigma as σ: 'Obsługą' -> 'obsluga'."""
+    return strip_marks(text.lower()).replace("ς", "σ")
+
+
+def words(text: str) -> Iterator[Word]:
+    """Lower-cased words with positions; 'e-mail' gives 'e', 'mail' and the joined 'email'."""
+    pos = 0
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lower-cased (İ): keep offsets right
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    for match in _WORD.finditer(lowered):
+        token, start = match.group(), match.start()
+        if token.isalnum():
+            yield Word(token, pos, start, match.end())
+            pos += 1
+            continue
+        parts = list(_PART.finditer(token))
+        yield Word("".join(part.group() for part in parts), pos, start, match.end())
+        for part in parts:
+            yield Word(part.group(), pos, start + part.start(), start + part.end())
+            pos += 1
+
+
+def words_of(text: str) -> list[str]:
+    """Just the lower-cased words of `text`, without the joined forms."""
+    return [m.group().lower() for m in _PART.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _stemmer(lang: str) -> snowballstemmer.stemmer | None:
+    name = SNOWBALL.get(lang.split("-")[0])
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a lower-cased word in `lang`, or the word itself."""
+    stemmer = _stemmer(lang)
+    if stemmer is None or not word.isalpha():
+        return word
+    return stemmer.stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def variants(word: str, lang: str) -> tuple[str, ...]:
+    """The terms a lower-cased word is indexed and searched as (see the module docstring)."""
+    folded = fold(word)
+    accurate = fold(stem(word, lang))
+    plain = fold(stem(strip_marks(word), lang))
+    return tuple(dict.fromkeys((accurate, plain, folded)))
+
+
+def phrase_term(word: str, lang: str) -> str:
+    """The one term every indexed word has, whatever diacritics the query had: for phrases."""
+    return fold(stem(strip_marks(word.lower()), lang))
+
+
+_FOLDED_STOPWORDS = {lang: frozenset(fold(word) for word in stops) for lang, stops in STOPWORDS.items()}
+
+
+def is_stopword(word: str, lang: str) -> bool:
+    """A word too common to rank by ('the', 'się', 'și'), with or without diacritics."""
+    return fold(word) in _FOLDED_STOPWORDS.get(lang.split("-")[0], frozenset())
+
+
+def analyze(text: str, lang: str) -> Iterator[tuple[str, Word]]:
+    """Every (term, word) of `text`: what the index stores for it."""
+    for word in words(text):
+        for term in variants(word.text, lang):
+            yield term, word

@@ -1,0 +1,249 @@
+"""The one module that knows Whoosh: schema, analyzer, writing the index and running queries.
+
+Swapping the engine means rewriting this module only. The rest of the search
+package speaks in SearchDocs (what to index) and QueryPlans (terms to look for,
+already analysed by `analysis.py`); this module turns them into Whoosh calls.
+
+Each text field exists once per language (`title_pl`, `body_en`, ...) so every
+text is analysed with its own language's stemmer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.analysis import Analyzer, Token
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from generator.search.analysis import FIELDS, analyze
+
+if TYPE_CHECKING:
+    from generator.search.documents import SearchDoc
+
+BOOSTS = {"title": 4.0, "summary": 2.0, "body": 1.0}
+FUZZY_WEIGHT = 0.35  # a term one typo away counts for about a third of the exact word
+STORED_FIELDS = ("id", "lang", "kind", "area", "status", "channels", "roles", "title", "summary", "url", "parts")
+
+
+class KbAnalyzer(Analyzer):
+    """Whoosh analyzer for one language: see analysis.py for what it emits."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: Any) -> Iterable[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for term, word in analyze(value, self.lang):
+            token.text, token.boost, token.stopped = term, 1.0, False
+            if positions:
+                token.pos = start_pos + word.pos
+            if chars:
+                token.startchar, token.endchar = start_char + word.start, start_char + word.end
+            yield token
+
+
+def field_name(name: str, lang: str) -> str:
+    return f"{name}_{lang.replace('-', '_')}"
+
+
+def schema(languages: list[str]) -> Schema:
+    fields: dict[str, Any] = {
+        "key": ID(unique=True), "id": ID(stored=True, sortable=True), "lang": ID(stored=True),
+        "kind": ID(stored=True), "area": ID(stored=True), "status": ID(stored=True),
+        "channels": KEYWORD(stored=True), "roles": KEYWORD(stored=True), "sortkey": ID(sortable=True),
+        "title": STORED(), "summary": STORED(), "url": STORED(), "parts": STORED(),
+    }
+    for lang in languages:
+        for name in FIELDS:
+            fields[field_name(name, lang)] = TEXT(analyzer=KbAnalyzer(lang), phrase=True)
+    return Schema(**fields)
+
+
+def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
+    """Create a new index in `folder` (which must be empty) holding `docs`; returns how many."""
+    from generator.search.analysis import fold
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(folder), schema(languages))
+    writer = ix.writer(limitmb=256)
+    count = 0
+    try:
+        for doc in docs:
+            fields: dict[str, Any] = {
+                "key": doc.key, "id": doc.id, "lang": doc.lang, "kind": doc.kind, "area": doc.area,
+                "status": doc.status, "channels": " ".join(doc.channels), "roles": " ".join(doc.roles),
+                "sortkey": fold(doc.title), "title": doc.title, "summary": doc.summary, "url": doc.url,
+                "parts": doc.parts,
+            }
+            for (name, lang), texts in doc.texts.items():
+                fields[field_name(name, lang)] = "\n".join(texts)
+            writer.add_document(**fields)
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(optimize=True)
+    return count
+
+
+@dataclass
+class Group:
+    """One word of the query: its exact terms and the strings to match with one typo, per language."""
+
+    exact: dict[str, set[str]]
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class QueryPlan:
+    groups: list[Group]
+    phrases: list[dict[str, list[str]]]  # per language, the phrase's terms in order
+    prefixes: list[str]
+    excluded: list[Group]
+    langs: list[str]  # languages whose fields are searched
+    filters: dict[str, str]  # kind/area/channel/role/status/lang -> value
+    require_all: bool = True
+    fuzzy: bool = False
+
+
+@dataclass
+class RawHit:
+    fields: dict[str, Any]
+    score: float
+
+
+class Engine:
+    """An opened index: one searcher per thread, fuzzy expansions cached."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._ix = whoosh_index.open_dir(str(folder))
+        self._local = threading.local()
+        self._fuzzy_cache: dict[tuple[str, str], frozenset[str]] = {}
+        self._filter_cache: dict[tuple[tuple[str, str], ...], Any] = {}
+        self._searchers: list[Any] = []
+        self._lock = threading.Lock()
+
+    def _searcher(self) -> Any:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._ix.searcher()
+            self._local.searcher = searcher
+            with self._lock:
+                self._searchers.append(searcher)
+        return searcher
+
+    def close(self) -> None:
+        with self._lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers.clear()
+
+    def doc_count(self) -> int:
+        return int(self._searcher().doc_count())
+
+    def expand(self, lang: str, text: str) -> frozenset[str]:
+        """Terms in `lang`'s fields within one edit of `text` (sharing its first letter)."""
+        key = (lang, text)
+        cached = self._fuzzy_cache.get(key)
+        if cached is None:
+            reader = self._searcher().reader()
+            found: set[str] = set()
+            for name in FIELDS:
+                fname = field_name(name, lang)
+                if fname in reader.schema:
+                    found.update(reader.terms_within(fname, text, 1, prefix=1))
+            cached = frozenset(found)
+            if len(self._fuzzy_cache) > 50_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = cached
+        return cached
+
+    def search(self, plan: QueryPlan, limit: int, distinct: bool = False) -> tuple[list[RawHit], int]:
+        """Best hits first and the number of matching documents (of distinct items if `distinct`)."""
+        searcher = self._searcher()
+        scored = bool(plan.groups or plan.phrases or plan.prefixes)
+        query = self._text_query(plan) if scored else wq.Every()
+        results = searcher.search(query, limit=limit, filter=self._filter(searcher, plan.filters),
+                                  sortedby=None if scored else "sortkey")
+        hits = [RawHit({name: hit.get(name) for name in STORED_FIELDS}, float(hit.score) if scored else 0.0)
+                for hit in results]
+        if not distinct:
+            return hits, len(results)
+        ids = searcher.reader().column_reader("id")
+        return hits, len({ids[docnum] for docnum in results.docs()})
+
+    def _filter(self, searcher: Any, filters: dict[str, str]) -> Any:
+        """The documents the filters allow, as a set of document numbers (cached: few combinations occur)."""
+        if not filters:
+            return None
+        key = tuple(sorted(filters.items()))
+        allowed = self._filter_cache.get(key)
+        if allowed is None:
+            allowed = searcher._filter_to_comb(_filter_query(filters))
+            if len(self._filter_cache) > 256:
+                self._filter_cache.clear()
+            self._filter_cache[key] = allowed
+        return allowed
+
+    def _text_query(self, plan: QueryPlan) -> wq.Query:
+        parts: list[wq.Query] = [self._group_query(group, plan.langs, plan.fuzzy) for group in plan.groups]
+        for phrase in plan.phrases:
+            parts.append(_phrase_query(phrase, plan.langs))
+        for prefix in plan.prefixes:
+            parts.append(_ArrayOr([wq.Prefix(field_name(name, lang), prefix, boost=BOOSTS[name])
+                                   for lang in plan.langs for name in FIELDS]))
+        query: wq.Query = wq.And(parts) if plan.require_all else wq.Or(parts)
+        excluded = [self._group_query(group, plan.langs, fuzzy=False) for group in plan.excluded]
+        if excluded:
+            query = wq.AndNot(query, wq.Or(excluded))
+        return query
+
+    def _group_query(self, group: Group, langs: list[str], fuzzy: bool) -> wq.Query:
+        terms: list[wq.Query] = []
+        for lang in langs:
+            exact = group.exact.get(lang, set())
+            near: set[str] = set()
+            if fuzzy:
+                for text in group.fuzzy.get(lang, ()):
+                    near |= self.expand(lang, text)
+                near -= exact
+            for name in FIELDS:
+                fname = field_name(name, lang)
+                terms.extend(wq.Term(fname, term, boost=BOOSTS[name]) for term in sorted(exact))
+                terms.extend(wq.Term(fname, term, boost=BOOSTS[name] * FUZZY_WEIGHT) for term in sorted(near))
+        return _ArrayOr(terms) if terms else wq.NullQuery
+
+
+class _ArrayOr(wq.Or):
+    """An Or that loads its (short) posting lists into an array: much faster than a tree of unions."""
+
+    matcher_type = wq.Or.ARRAY_MATCHER
+
+
+def _phrase_query(phrase: dict[str, list[str]], langs: list[str]) -> wq.Query:
+    options = [
+        wq.Phrase(field_name(name, lang), phrase[lang], boost=BOOSTS[name] * 2)
+        for lang in langs if lang in phrase for name in FIELDS
+    ]
+    return _ArrayOr(options) if options else wq.NullQuery
+
+
+def _filter_query(filters: dict[str, str]) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    for name, value in sorted(filters.items()):
+        if name == "role":
+            parts.append(wq.Or([wq.Term("roles", value), wq.Term("roles", "everyone")]))
+        elif name == "channel":
+            parts.append(wq.Term("channels", value))
+        else:
+            parts.append(wq.Term(name, value))
+    return wq.And(parts) if parts else None

@@ -1,0 +1,137 @@
+"""Is an index up to date? A fingerprint of the content, stored beside the index.
+
+The fingerprint hashes the bytes of the config file and of every YAML file in
+the content folders (with the index format and package version), so it can be
+checked without loading the knowledge base: that keeps a cold `kb search` fast.
+A cheaper signature of the files' sizes and modification times is checked
+first; only when it differs are the bytes read.
+
+The manifest (`fingerprint.json`) also holds what a searcher needs before it
+opens the index: the languages, the values the filters accept, the number of
+documents. `kb serve` watches this file to notice a rebuilt index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generator import __version__
+from generator.config import Project
+
+SITE_INDEX = Path("_kb") / "search"  # inside the built site
+CACHE_INDEX = Path(".kb") / "cache" / "search"  # inside the project
+FORMAT = 1  # bump when the index layout or the analysis changes
+MANIFEST = "fingerprint.json"
+_CONTENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Manifest:
+    fingerprint: str
+    stat_signature: str
+    languages: list[str]
+    default_language: str
+    documents: int = 0
+    facets: dict[str, list[str]] = field(default_factory=dict)  # kind/area/channel/role/status -> values
+    format: int = FORMAT
+
+    def save(self, folder: Path) -> None:
+        text = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, indent=1)
+        tmp = folder / (MANIFEST + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, folder / MANIFEST)
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The manifest of the index in `folder`, or None if there is no usable one."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = Manifest(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+    return manifest if manifest.format == FORMAT else None
+
+
+def content_files(project: Project) -> list[Path]:
+    """The config file and every YAML file of the content folders, sorted."""
+    found: list[Path] = []
+    for folder in project.content_dirs:
+        found.extend(_walk(folder))
+    return [project.config_path, *sorted(found)]
+
+
+def _walk(folder: Path) -> list[Path]:
+    out: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return out
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            out.extend(_walk(Path(entry.path)))
+        elif entry.name.endswith(_CONTENT_SUFFIXES):
+            out.append(Path(entry.path))
+    return out
+
+
+def _salt(project: Project) -> str:
+    return f"kb-search {FORMAT} {__version__}\n"
+
+
+def stat_signature(project: Project, files: list[Path] | None = None) -> str:
+    """Hash of the files' names, sizes and modification times: cheap, changes on any edit."""
+    digest = hashlib.sha256(_salt(project).encode())
+    for path in files if files is not None else content_files(project):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def content_fingerprint(project: Project, files: list[Path] | None = None) -> str:
+    """Hash of the files' names and bytes: the same content gives the same fingerprint."""
+    digest = hashlib.sha256(_salt(project).encode())
+    for path in files if files is not None else content_files(project):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        name = os.path.relpath(path, project.root)
+        digest.update(f"{name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def is_fresh(folder: Path, project: Project) -> bool:
+    """True when the index in `folder` was built from the content as it is now."""
+    manifest = read_manifest(folder)
+    if manifest is None:
+        return False
+    files = content_files(project)
+    if manifest.stat_signature == stat_signature(project, files):
+        return True
+    return manifest.fingerprint == content_fingerprint(project, files)
+
+
+def site_index_dir(site_dir: Path) -> Path:
+    return Path(site_dir) / SITE_INDEX
+
+
+def cache_index_dir(project: Project) -> Path:
+    return project.root / CACHE_INDEX
+
+
+def fresh_index(project: Project) -> Path | None:
+    """The built site's index or the cached one, whichever matches the content now."""
+    for folder in (site_index_dir(project.site_dir), cache_index_dir(project)):
+        if is_fresh(folder, project):
+            return folder
+    return None

@@ -1,0 +1,192 @@
+"""Searching an index: what `kb search` and `/api/search` call.
+
+A query runs in two rounds: first pages with every word (each word may match
+exactly, as another inflection, without diacritics or with one typo), then,
+when those are fewer than asked for, pages with some of the words. Filters
+narrow both. Without a language, each item appears once, in its best-matching
+language.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.search import engine
+from generator.search.analysis import fold, is_stopword, phrase_term, strip_marks, variants
+from generator.search.manifest import Manifest, read_manifest
+from generator.search.query import ParsedQuery, parse
+from generator.search.snippets import Marker, Pieces, snippet, to_html
+
+FILTERS = ("lang", "kind", "area", "channel", "role", "status")
+MAX_LIMIT = 50
+FORMS = "forms.json"
+FUZZY_MIN_LETTERS = 5
+
+
+class SearchError(ValueError):
+    """A request the index cannot answer (an unknown filter value, no index): the message says why."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    lang: str | None = None
+    kind: str | None = None
+    area: str | None = None
+    channel: str | None = None
+    role: str | None = None
+    status: str | None = None
+
+    def active(self) -> dict[str, str]:
+        return {name: value for name in FILTERS if (value := getattr(self, name))}
+
+
+@dataclass
+class Hit:
+    id: str
+    lang: str
+    kind: str
+    title: str
+    summary: str
+    url: str
+    area: str
+    channels: list[str]
+    roles: list[str]
+    status: str
+    score: float
+    snippet: Pieces = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in (
+            "id", "lang", "kind", "title", "summary", "url", "area", "channels", "roles", "status")}
+        data["score"] = round(self.score, 3)
+        data["snippet"] = to_html(self.snippet)
+        return data
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit]
+    total: int
+    filters: dict[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "filters": self.filters, "total": self.total,
+                "results": [hit.to_json() for hit in self.hits]}
+
+
+class Searcher:
+    """An opened index; safe to share between threads."""
+
+    def __init__(self, folder: Path) -> None:
+        manifest = read_manifest(folder)
+        if manifest is None:
+            raise SearchError(f"no search index in {folder} (run `kb build`)")
+        self.folder = folder
+        self.manifest: Manifest = manifest
+        self.engine = engine.Engine(folder)
+        try:
+            self.forms: dict[str, dict[str, list[str]]] = json.loads((folder / FORMS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.forms = {}
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def check(self, filters: Filters) -> None:
+        """Raise SearchError naming a filter value the index does not know."""
+        from generator.diagnostics import suggest
+
+        facets = dict(self.manifest.facets, lang=self.manifest.languages)
+        for name, value in filters.active().items():
+            valid = facets.get(name, [])
+            if value not in valid:
+                hint = suggest(value, valid)
+                raise SearchError(f"unknown {name} '{value}'" + (f" ({hint})" if hint else ""))
+
+    def search(self, text: str, filters: Filters = Filters(), limit: int = 10) -> Results:
+        """The best `limit` hits for what a person typed; an unknown filter value raises SearchError."""
+        self.check(filters)
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        parsed = parse(text)
+        active = filters.active()
+        plan = self._plan(parsed, active)
+        if parsed.is_empty:
+            if len(active) == (1 if "lang" in active else 0):
+                return Results(text, [], 0, active)
+            plan.filters.setdefault("lang", self.manifest.default_language)  # a listing: one page per item
+        raw, total = self._rounds(plan, limit)
+        marker = self._marker(plan, parsed)
+        return Results(text, [self._hit(hit, marker) for hit in raw], total, active)
+
+    def _rounds(self, plan: engine.QueryPlan, limit: int) -> tuple[list[engine.RawHit], int]:
+        """Every word exactly; then every word allowing a typo; then some of the words: until `limit` hits."""
+        parts = len(plan.groups) + len(plan.phrases) + len(plan.prefixes)
+        has_fuzzy = any(group.fuzzy for group in plan.groups)
+        rounds = [(True, False)] + ([(True, True)] if has_fuzzy else []) + ([(False, has_fuzzy)] if parts > 1 else [])
+        distinct = "lang" not in plan.filters
+        fetch = limit * (len(plan.langs) if distinct else 1)
+        hits: list[engine.RawHit] = []
+        seen: set[Any] = set()
+        total = 0
+        for require_all, fuzzy in rounds:
+            plan.require_all, plan.fuzzy = require_all, fuzzy
+            raw, total = self.engine.search(plan, fetch, distinct)
+            for hit in raw:
+                key = hit.fields["id"] if distinct else (hit.fields["id"], hit.fields["lang"])
+                if key not in seen and len(hits) < limit:
+                    seen.add(key)
+                    hits.append(hit)
+            if len(hits) >= limit:
+                break
+        return hits, max(total, len(hits))
+
+    def _plan(self, parsed: ParsedQuery, active: dict[str, str]) -> engine.QueryPlan:
+        langs = self.manifest.languages
+        if "lang" in active:
+            langs = list(dict.fromkeys([active["lang"], self.manifest.default_language]))
+        wanted = [w for w in parsed.words if not any(is_stopword(w, lang) for lang in langs)]
+        if not wanted and not parsed.phrases and not parsed.prefixes:
+            wanted = parsed.words
+        return engine.QueryPlan(
+            groups=[self._group(word, langs) for word in wanted],
+            phrases=[{lang: [phrase_term(w, lang) for w in phrase] for lang in langs} for phrase in parsed.phrases],
+            prefixes=parsed.prefixes,
+            excluded=[self._group(word, langs, fuzzy=False) for word in parsed.excluded],
+            langs=langs,
+            filters={name: value for name, value in active.items()},
+        )
+
+    def _group(self, word: str, langs: list[str], fuzzy: bool = True) -> engine.Group:
+        group = engine.Group(exact={}, fuzzy={})
+        folded = fold(word)
+        for lang in langs:
+            group.exact[lang] = set(variants(word, lang)) | set(self.forms.get(lang, {}).get(folded, ()))
+            if fuzzy and len(folded) >= FUZZY_MIN_LETTERS and folded.isalpha():
+                plain = variants(strip_marks(word), lang)[0]
+                group.fuzzy[lang] = {folded} | ({plain} if len(plain) >= FUZZY_MIN_LETTERS else set())
+        return group
+
+    def _marker(self, plan: engine.QueryPlan, parsed: ParsedQuery) -> Marker:
+        terms: dict[str, set[str]] = {lang: set() for lang in plan.langs}
+        for group in plan.groups:
+            for lang in plan.langs:
+                terms[lang] |= group.exact.get(lang, set())
+                for text in group.fuzzy.get(lang, ()):
+                    terms[lang] |= self.engine.expand(lang, text)
+        for phrase in plan.phrases:
+            for lang, phrase_terms in phrase.items():
+                terms[lang].update(phrase_terms)
+        return Marker(terms, parsed.prefixes)
+
+    def _hit(self, raw: engine.RawHit, marker: Marker) -> Hit:
+        f = raw.fields
+        return Hit(
+            id=f["id"], lang=f["lang"], kind=f["kind"], title=f["title"], summary=f["summary"] or "",
+            url=f["url"], area=f["area"] or "", channels=(f["channels"] or "").split(),
+            roles=(f["roles"] or "").split(), status=f["status"], score=raw.score,
+            snippet=snippet(list(f["parts"] or []), marker),
+        )

@@ -1,0 +1,122 @@
+"""`kb serve`: the built site (WhiteNoise) and the search API, behind waitress.
+
+Caching: HTML, JSON and every other file without a content hash in its name get
+`Cache-Control: no-cache` (browsers revalidate with ETag / Last-Modified, so
+an unchanged page costs a 304); Material's hashed bundles
+(`bundle.f55a23d4.min.js`) are cached for a year as immutable; images and fonts
+for a day. When `kb build` swaps in a new site, the next request (at most a
+second later) sees a fresh file list and index.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from whitenoise import WhiteNoise
+
+from generator.search.api import IndexHolder, SearchApi, StartResponse
+from generator.search.manifest import site_index_dir
+
+_HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)$")
+_LONG_LIVED = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".woff", ".woff2", ".ttf")
+DAY = 86_400
+
+
+def _is_hashed(path: str, url: str) -> bool:
+    return bool(_HASHED.search(url))
+
+
+def _cache_headers(headers: Any, path: str, url: str) -> None:
+    if _is_hashed(path, url):
+        return  # WhiteNoise already says: max-age one year, public, immutable
+    if path.endswith(_LONG_LIVED):
+        headers["Cache-Control"] = f"public, max-age={DAY}"
+    else:
+        headers["Cache-Control"] = "no-cache"
+    headers["X-Content-Type-Options"] = "nosniff"
+
+
+class NotFound:
+    """The site's own 404 page (of the language the path is in), with status 404."""
+
+    def __init__(self, site_dir: Path, languages: list[str]) -> None:
+        self.pages: dict[str, bytes] = {}
+        for lang in ["", *languages]:
+            page = site_dir / lang / "404.html"
+            if page.is_file():
+                self.pages[lang] = page.read_bytes()
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        first = environ.get("PATH_INFO", "/").strip("/").split("/", 1)[0]
+        body = self.pages.get(first) or self.pages.get("") or b"<h1>404 Not Found</h1>"
+        start_response("404 Not Found", [("Content-Type", "text/html; charset=utf-8"),
+                                         ("Content-Length", str(len(body))), ("Cache-Control", "no-cache")])
+        return [body]
+
+
+class SiteApp:
+    """WSGI: the static site and /api/*; rebuilt when the site folder is swapped for a new build."""
+
+    def __init__(self, site_dir: Path, languages: list[str], extra_index: Path | None = None,
+                 check_every: float = 1.0) -> None:
+        self.site_dir = Path(site_dir)
+        self.languages = languages
+        self.check_every = check_every
+        folders = [site_index_dir(self.site_dir)] + ([extra_index] if extra_index else [])
+        self.api = SearchApi(IndexHolder(folders, check_every), fallback=self._static)
+        self._lock = threading.Lock()
+        self._key: Any = None
+        self._files: tuple[Callable[..., Iterable[bytes]], NotFound] | None = None
+        self._checked = 0.0
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        return self.api(environ, start_response)
+
+    def _static(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        files, not_found = self._current()
+        if environ.get("PATH_INFO", "").startswith("/_kb/"):  # the index files are not for browsers
+            return not_found(environ, start_response)
+        return files(environ, start_response)
+
+    def _current(self) -> tuple[Callable[..., Iterable[bytes]], NotFound]:
+        now = time.monotonic()
+        current = self._files
+        if current is not None and now - self._checked < self.check_every:
+            return current
+        with self._lock:
+            self._checked = now
+            key = _folder_key(self.site_dir)
+            if key != self._key or self._files is None:
+                not_found = NotFound(self.site_dir, self.languages)
+                files = WhiteNoise(
+                    not_found, root=str(self.site_dir), index_file=True, max_age=None,
+                    immutable_file_test=_is_hashed, add_headers_function=_cache_headers,
+                )
+                self._files, self._key = (files, not_found), key
+            return self._files
+
+
+def _folder_key(folder: Path) -> Any:
+    """Changes when the folder is replaced (a new build) or its index is rewritten."""
+    key: list[Any] = []
+    for path in (folder, site_index_dir(folder) / "fingerprint.json", folder / "index.html"):
+        try:
+            info = os.stat(path)
+            key.append((info.st_ino, info.st_mtime_ns))
+        except OSError:
+            key.append(None)
+    return tuple(key)
+
+
+def create_server(app: Any, host: str, port: int, threads: int = 6) -> Any:
+    """A waitress server bound to host:port (port 0 picks a free one); `.run()` serves, `.close()` stops."""
+    import waitress
+
+    return waitress.create_server(app, host=host, port=port, threads=threads, ident="kb",
+                                  connection_limit=200, channel_timeout=30, expose_tracebacks=False)

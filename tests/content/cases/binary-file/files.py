@@ -1,0 +1,1 @@
+FILES = {"standards/principles/image.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"}

@@ -1,0 +1,92 @@
+"""The GitHub Actions workflow `kb init` writes and the repository's pre-commit hook are valid and complete."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tomllib
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOW = ROOT / "generator/scaffold/sample/.github/workflows/kb.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True)  # YAML 1.1 reads the key `on` as true; GitHub reads it as "on"
+    return data
+
+
+def runs(job: dict) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def uses(job: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def test_workflow_runs_on_pull_requests_and_main(workflow) -> None:
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert "pull_request" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    assert list(workflow["jobs"]) == ["check", "build", "deploy"]
+
+
+def test_check_job_annotates_the_pull_request(workflow) -> None:
+    job = workflow["jobs"]["check"]
+    assert uses(job) == ["actions/checkout", "actions/setup-python"]
+    assert "kb check --format github" in runs(job)
+    package = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+    assert any(re.match(rf"pip install {re.escape(package)}\b", run) for run in runs(job))
+
+
+def test_build_job_makes_pdfs_with_noto_fonts_and_uploads_on_main(workflow) -> None:
+    job = workflow["jobs"]["build"]
+    assert job["needs"] == "check"
+    steps = runs(job)
+    assert any("apt-get install" in run and "fonts-noto-core" in run for run in steps)
+    assert "kb build" in steps
+    assert steps.index("kb build") > next(i for i, run in enumerate(steps) if "fonts-noto-core" in run)
+    assert job["steps"][0]["with"]["fetch-depth"] == 0  # full history for the pages' "last changed"
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+    assert "refs/heads/main" in upload["if"] and "pull_request" in upload["if"]
+
+
+def test_deploy_job_publishes_to_pages_from_main_only(workflow) -> None:
+    job = workflow["jobs"]["deploy"]
+    assert job["needs"] == "build"
+    assert "refs/heads/main" in job["if"] and "github.event_name != 'pull_request'" in job["if"]
+    assert job["permissions"] == {"pages": "write", "id-token": "write"}
+    assert job["environment"]["name"] == "github-pages"
+    assert uses(job) == ["actions/deploy-pages"]
+
+
+def test_kb_init_writes_the_workflow(tmp_path: Path, run_kb) -> None:
+    assert run_kb("init", str(tmp_path / "new")).exit_code == 0
+    assert (tmp_path / "new/.github/workflows/kb.yml").read_bytes() == WORKFLOW.read_bytes()
+
+
+def test_the_wheel_carries_the_hidden_workflow_folder() -> None:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["generator.scaffold"]
+    assert any(Path("sample/.github/workflows/kb.yml").match(pattern) for pattern in patterns)
+
+
+def test_pre_commit_hook_definition() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(hooks, list) and len(hooks) == 1
+    (hook,) = hooks
+    assert {"id", "name", "entry", "language"} <= set(hook)  # pre-commit's required keys
+    assert hook["id"] == "kb-check"
+    assert hook["entry"] == "kb check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("standards/phone/pickup.yaml") and files.search("onboarding/roles/agent.yml")
+    assert not files.search("README.md") and not files.search("standards/x.yaml.bak")
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert hook["entry"].split()[0] in scripts
