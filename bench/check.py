@@ -34,13 +34,15 @@ from generator.content.load import discover  # noqa: E402
 from generator.content.pipeline import build_knowledge_base  # noqa: E402
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
+def best_of(runs: int, work: Callable[[], object]) -> tuple[float, float]:
+    """The best wall-clock time and the best CPU time of `runs` runs (CPU time is steadier on a busy machine)."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
 
 
 def check(config: Path) -> None:
@@ -54,7 +56,7 @@ def floor(files: list[Path]) -> None:
         yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
 
-def measure(n: int, workdir: Path) -> tuple[int, float, float]:
+def measure(n: int, workdir: Path) -> tuple[int, tuple[float, float], tuple[float, float]]:
     config = generate(workdir / f"kb-{n}", n)
     project = load_project(config)
     files = discover(project.content_dirs)
@@ -81,11 +83,17 @@ def main() -> None:
         if args.profile:
             profile(args.profile, Path(tmp))
             return
-        print(f"{'standards':>9} {'files':>6} {'kb check':>9} {'floor':>8} {'ratio':>6}")
+        print(f"{'':>16} {'wall clock':^26} {'CPU time':^26}")
+        print(f"{'standards':>9} {'files':>6}" + f" {'kb check':>9} {'floor':>8} {'ratio':>6}" * 2)
         for n in args.sizes:
-            files, checked, parsed = measure(n, Path(tmp))
-            print(f"{n:>9} {files:>6} {checked:>8.2f}s {parsed:>7.2f}s {checked / parsed:>5.2f}x", flush=True)
-        print("floor: read each file and yaml.load(bytes, Loader=CSafeLoader); best of 3. Aim: ratio <= 2.")
+            files, (check_wall, check_cpu), (floor_wall, floor_cpu) = measure(n, Path(tmp))
+            print(
+                f"{n:>9} {files:>6} {check_wall:>8.2f}s {floor_wall:>7.2f}s {check_wall / floor_wall:>5.2f}x"
+                f" {check_cpu:>8.2f}s {floor_cpu:>7.2f}s {check_cpu / floor_cpu:>5.2f}x",
+                flush=True,
+            )
+        print("kb check: load_project + build_knowledge_base; floor: read each file and")
+        print("yaml.load(bytes, Loader=CSafeLoader); best of 3 each. Aim: ratio <= 2.")
 
 
 if __name__ == "__main__":

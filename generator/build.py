@@ -36,7 +36,9 @@ class BuildResult:
     steps: list[str] = field(default_factory=list)
 
 
-def build(project: Project, *, pdf: bool = True, progress: Progress = lambda message: None) -> BuildResult:
+def build(
+    project: Project, *, pdf: bool = True, jobs: int | None = None, progress: Progress = lambda message: None
+) -> BuildResult:
     """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched."""
     started = time.monotonic()
     progress("checking the content")
@@ -46,10 +48,16 @@ def build(project: Project, *, pdf: bool = True, progress: Progress = lambda mes
         return result
     site_dir = project.site_dir
     with staging(site_dir) as stage, reproducible(kb):
-        staged_site = stage / "site"
-        for number, lang in enumerate(project.languages, start=1):
-            progress(f"rendering and building the {lang} site ({number}/{len(project.languages)})")
-            result.pages += build_language(kb, project, lang, stage / "project" / lang, staged_site)
+        targets = []
+        for lang in project.languages:
+            progress(f"rendering the {lang} pages")
+            targets.append(emit_one(kb, project, lang, stage))
+        result.pages = sum(len(target.pages) for target in targets)
+        workers = jobs or os.cpu_count() or 1
+        progress(f"running MkDocs on {result.pages} pages in {len(targets)} language(s)"
+                 + (f", {min(workers, len(targets))} at a time" if workers > 1 and len(targets) > 1 else ""))
+        mkdocs_api.build_many([target.config_file for target in targets], workers)
+        staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
         progress(f"replacing {site_dir.name}/")
         swap_in(staged_site, site_dir)
@@ -58,14 +66,23 @@ def build(project: Project, *, pdf: bool = True, progress: Progress = lambda mes
     return result
 
 
-def build_language(kb: KnowledgeBase, project: Project, lang: str, folder: Path, staged_site: Path) -> int:
-    """Emit the language's MkDocs project and build it into its place in the staged site."""
-    target = LanguageProject(folder, lang)
-    prefix = language_prefix(lang, project.default_language)
-    site_dir = staged_site / prefix if prefix else staged_site
-    emit_language(kb, project, target, site_dir)
-    mkdocs_api.build(target.config_file)
-    return len(target.pages)
+def emit_one(kb: KnowledgeBase, project: Project, lang: str, stage: Path) -> LanguageProject:
+    """The language's MkDocs project in <stage>/project/<lang>, building into <stage>/languages/<lang>."""
+    target = LanguageProject(stage / "project" / lang, lang)
+    emit_language(kb, project, target, stage / "languages" / lang)
+    return target
+
+
+def assemble(project: Project, stage: Path) -> Path:
+    """The default language at the site root, every other one under /<lang>/."""
+    built = stage / "languages"
+    site = stage / "site"
+    os.replace(built / project.default_language, site)
+    for lang in project.languages:
+        prefix = language_prefix(lang, project.default_language)
+        if prefix:
+            os.replace(built / lang, site / prefix.rstrip("/"))
+    return site
 
 
 def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: bool, progress: Progress) -> None:

@@ -12,10 +12,12 @@ from generator.cli import KbError, config_option, guarded
 @click.command(help="Check the content, then build the site, printouts and search index into site/ "
                     "(atomically: a failed build leaves the previous site in place). Exit 1 on content errors.")
 @click.option("--no-pdf", is_flag=True, help="Skip the printouts (faster while editing).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Languages built at the same time [default: the number of CPUs].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @config_option
 @guarded
-def command(no_pdf: bool, quiet: bool, config_file: str) -> None:
+def command(no_pdf: bool, jobs: int | None, quiet: bool, config_file: str) -> None:
     import time
 
     from generator.build import build
@@ -32,7 +34,7 @@ def command(no_pdf: bool, quiet: bool, config_file: str) -> None:
 
     project = load_project(config_file)
     try:
-        result = build(project, pdf=not no_pdf, progress=progress)
+        result = build(project, pdf=not no_pdf, jobs=jobs, progress=progress)
     except (SiteBuildError, UnsafePath) as exc:
         raise KbError(f"the site could not be built; {project.site_dir.name}/ is unchanged.\n{exc}") from None
     if not result.ok:

@@ -70,9 +70,11 @@ def _index_folder(project):  # type: ignore[no-untyped-def]
 
 
 def _print_results(results, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
     from generator.search.snippets import to_text
 
-    style = click.get_text_stream("stdout").isatty()
+    style = sys.stdout.isatty()
     for number, hit in enumerate(results.hits, 1):
         title = click.style(hit.title, bold=True) if style else hit.title
         click.echo(f"{number}. {title}")

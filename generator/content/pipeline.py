@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.config import Project
@@ -13,8 +15,26 @@ from generator.content.review import today
 from generator.diagnostics import Diagnostics, display_path
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading creates many long-lived containers and no garbage cycles worth collecting; the cyclic
+    collector would rescan them again and again (it nearly doubles the time of 10,000 files)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_knowledge_base(project: Project, only: Sequence[Path] = ()) -> tuple[KnowledgeBase, Diagnostics]:
     """Load every content file and check the whole; `only` limits which files' problems are reported."""
+    with _cyclic_gc_paused():
+        return _build(project, only)
+
+
+def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagnostics]:
     diagnostics = Diagnostics()
     folders = [folder for folder in project.content_dirs]
     for folder in folders:

@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, NamedTuple, Union
 
 from pydantic import BaseModel
 
@@ -22,8 +22,7 @@ from generator.content.types import Text
 PathT = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class Leaf:
+class Leaf(NamedTuple):  # a tuple: the walk makes one per value of every item, so it must be cheap
     path: PathT
     value: Any
     markers: tuple[Any, ...]
@@ -35,6 +34,7 @@ Visitor = Callable[[Any, PathT, list[Leaf]], None]
 
 @dataclass(frozen=True)
 class _Walked:
+    owner: int  # id() of the walked item: a model_copy() carries the private cache along, but not this
     leaves: list[Leaf]
     by_marker: dict[type, list[tuple[Leaf, Any]]]
 
@@ -43,14 +43,14 @@ def _walk(model: BaseModel) -> _Walked:
     """The walk of `model`, cached on items (every check walks every item; the walk is the same each time)."""
     private = model.__pydantic_private__
     walked = private.get("_walked") if private else None
-    if walked is None:
+    if walked is None or walked.owner != id(model):
         out: list[Leaf] = []
         _model_visitor(type(model))(model, (), out)
         by_marker: dict[type, list[tuple[Leaf, Any]]] = {}
         for leaf in out:
             for marker in leaf.markers:
                 by_marker.setdefault(type(marker), []).append((leaf, marker))
-        walked = _Walked(out, by_marker)
+        walked = _Walked(id(model), out, by_marker)
         if private is not None and "_walked" in private:
             private["_walked"] = walked
     return walked

@@ -8,6 +8,7 @@ web page and the sign-off lines. The templates only lay it out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +42,7 @@ class Row:
     """One tickable line: a checklist item or a path step."""
 
     text: Txt
-    field: str  # form field name, unique in the sheet
+    name: str  # form field name, unique in the sheet
     notes: list[tuple[str, Txt]] = field(default_factory=list)  # (label, text) under the line
     signer: str = ""  # paths: who signs the step off
 
@@ -228,4 +229,6 @@ def _fill_standard(sheet: Sheet, standard: Standard, texts: _Texts) -> None:
     sheet.signers = [labels["read-understood"]]
 
 
-FILLERS = {"checklist": _fill_checklist, "path": _fill_path, "standard": _fill_standard}
+FILLERS: dict[str, Callable[[Sheet, Any, _Texts], None]] = {
+    "checklist": _fill_checklist, "path": _fill_path, "standard": _fill_standard,
+}

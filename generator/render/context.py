@@ -168,6 +168,8 @@ class PageView:
         if not SECTIONS.get(item.kind):
             return label
         extra = "{ .kb-retired-link }" if not item.is_active else ""
+        if item.status == "draft":
+            extra += f' <span class="kb-chip kb-chip--draft">{md_text(self.r.L["draft"])}</span>'
         return Markup(f"[{label}]({self.href(item_doc(item))}){extra}")
 
     def doc_link(self, doc: str, text: Markup | str) -> Markup:

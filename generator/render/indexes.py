@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from generator.content.models import Checklist, Competency, Item, Path, Practice, Reviewable, Role, Standard
+from generator.content.models import Checklist, Competency, Item, Practice, Role, Standard
 from generator.render.context import PageView
 from generator.render.contexts import chip, role_chips
 

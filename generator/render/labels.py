@@ -32,10 +32,35 @@ def _read(lang: str) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
+class Labels:
+    """Labels by key, as `L["key"]` or `L.key` in templates (a plain class, so no key is hidden by a
+    dict method such as `items`); a missing key is an error, not an empty string."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self._words = words
+
+    def __getitem__(self, key: str) -> str:
+        return self._words[key]
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._words[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._words
+
+    def names(self) -> list[str]:
+        return sorted(self._words)
+
+
 @cache
-def labels(lang: str) -> dict[str, str]:
+def labels(lang: str) -> Labels:
     """Every label in `lang`, English where the language has none."""
-    return {**_read("en"), **_read(lang.split("-")[0]), **_read(lang)}
+    return Labels({**_read("en"), **_read(lang.split("-")[0]), **_read(lang)})
 
 
 def language_name(lang: str) -> str:

@@ -24,7 +24,9 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-FIELDS = ("title", "summary", "body")  # the text fields of a document, each per language
+# The text fields of a document, each per language. `fallback` holds what a page shows in the
+# default language because it is not translated yet (so it ranks below a page's own language).
+FIELDS = ("title", "summary", "body", "fallback")
 
 # ISO 639-1 code -> Snowball algorithm (only those snowballstemmer ships); other languages fold only.
 SNOWBALL = {
@@ -63,12 +65,32 @@ class Word(NamedTuple):
     end: int
 
 
+def _fold_table() -> dict[int, str]:
+    """Every letter of the Latin, Greek and Cyrillic blocks mapped to itself without marks (one lookup
+    per character, done by str.translate in C); combining marks map to nothing."""
+    table: dict[int, str] = {}
+    for start, end in ((0x00C0, 0x024F), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x04FF),
+                       (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)):
+        for code in range(start, end + 1):
+            char = chr(code)
+            decomposed = unicodedata.normalize("NFKD", char.translate(_SPECIAL))
+            bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+            if bare != char:
+                table[code] = bare
+    for char, bare in (("ł", "l"), ("Ł", "L"), ("đ", "d"), ("Đ", "D"), ("ø", "o"), ("Ø", "O"), ("ß", "ss"),
+                       ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("ı", "i"), ("ħ", "h")):
+        table[ord(char)] = bare
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def strip_marks(text: str) -> str:
     """Remove diacritics (combining marks and the letters NFKD keeps whole, like ł)."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.translate(_FOLD)
 
 
 def fold(text: str) -> str:
@@ -122,6 +144,13 @@ def variants(word: str, lang: str) -> tuple[str, ...]:
     accurate = fold(stem(word, lang))
     plain = fold(stem(strip_marks(word), lang))
     return tuple(dict.fromkeys((accurate, plain, folded)))
+
+
+@lru_cache(maxsize=50_000)
+def query_terms(word: str, lang: str) -> tuple[str, ...]:
+    """The terms a query word looks for: its two stems. Its folded form would add no match (every
+    indexed word also has the stem of its folded form), only cost."""
+    return tuple(dict.fromkeys((fold(stem(word, lang)), fold(stem(strip_marks(word), lang)))))
 
 
 def phrase_term(word: str, lang: str) -> str:

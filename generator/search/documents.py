@@ -17,18 +17,9 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Competency, Item, Path, Role
 from generator.content.types import Text
 from generator.content.walk import leaves
-from generator.search.analysis import FIELDS  # noqa: F401 - the text fields documents fill
+from generator.search.labels import kind_label
 from generator.urls import item_url
 
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "standard": {"en": "standard", "pl": "standard", "el": "πρότυπο", "ro": "standard"},
-    "practice": {"en": "good practice", "pl": "dobra praktyka", "el": "καλή πρακτική", "ro": "bună practică"},
-    "principle": {"en": "principle", "pl": "zasada", "el": "αρχή", "ro": "principiu"},
-    "checklist": {"en": "checklist", "pl": "lista kontrolna", "el": "λίστα ελέγχου", "ro": "listă de verificare"},
-    "role": {"en": "role", "pl": "rola", "el": "ρόλος", "ro": "rol"},
-    "competency": {"en": "competency", "pl": "kompetencja", "el": "δεξιότητα", "ro": "competență"},
-    "path": {"en": "onboarding path", "pl": "ścieżka wdrożenia", "el": "διαδρομή ένταξης", "ro": "parcurs de integrare"},
-}
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s+|[*_`~]+|<[^>]*>", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
@@ -48,7 +39,7 @@ class SearchDoc:
     status: str = "active"
     channels: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
-    texts: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (field, text language) -> texts
+    texts: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (field, language) -> texts
     parts: list[str] = field(default_factory=list)  # summary and body paragraphs, for snippets
 
     @property
@@ -56,8 +47,9 @@ class SearchDoc:
         return f"{self.lang}:{self.id}"
 
     def add(self, name: str, lang: str, text: str) -> None:
+        """Add `text`, written in `lang`, to field `name` (to `fallback` when not in the page's language)."""
         if text:
-            self.texts.setdefault((name, lang), []).append(text)
+            self.texts.setdefault((name if lang == self.lang else "fallback", lang), []).append(text)
 
 
 def plain_text(markdown: str) -> str:
@@ -118,7 +110,7 @@ def _roles(kb: KnowledgeBase, item: Item) -> tuple[str, ...]:
 
 def _meta(kb: KnowledgeBase, item: Item, lang: str) -> Iterator[str]:
     """Words a person may search by that are not in the item's own text: kind, area, channels, roles, tags."""
-    yield KIND_LABELS.get(item.kind, {}).get(lang, item.kind)
+    yield kind_label(item.kind, lang)
     taxonomy = kb.taxonomy
     if taxonomy is not None:
         area = getattr(item, "area", None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from whoosh import collectors, scoring
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Analyzer, Token
@@ -26,7 +27,7 @@ from generator.search.analysis import FIELDS, analyze
 if TYPE_CHECKING:
     from generator.search.documents import SearchDoc
 
-BOOSTS = {"title": 4.0, "summary": 2.0, "body": 1.0}
+BOOSTS = {"title": 4.0, "summary": 2.0, "body": 1.0, "fallback": 0.5}
 FUZZY_WEIGHT = 0.35  # a term one typo away counts for about a third of the exact word
 STORED_FIELDS = ("id", "lang", "kind", "area", "status", "channels", "roles", "title", "summary", "url", "parts")
 
@@ -48,6 +49,39 @@ class KbAnalyzer(Analyzer):
             if chars:
                 token.startchar, token.endchar = start_char + word.start, start_char + word.end
             yield token
+
+
+class SaturatedWeighting(scoring.WeightingModel):
+    """BM25's term-frequency saturation times IDF, without field-length normalisation.
+
+    Field boosts already rank titles and summaries over bodies; leaving out the
+    per-document length lookup makes scoring about twice as fast in pure Python.
+    """
+
+    K1 = 1.2
+
+    def scorer(self, searcher: Any, fieldname: str, text: Any, qf: int = 1) -> scoring.BaseScorer:
+        return _SaturatedScorer(searcher.idf(fieldname, text), self.K1)
+
+
+class _SaturatedScorer(scoring.BaseScorer):
+    def __init__(self, idf: float, k1: float) -> None:
+        self.idf, self.k1 = idf, k1
+
+    def _saturate(self, weight: float) -> float:
+        return self.idf * weight * (self.k1 + 1) / (weight + self.k1)
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def score(self, matcher: Any) -> float:
+        return self._saturate(matcher.weight())
+
+    def max_quality(self) -> float:
+        return self.idf * (self.k1 + 1)
+
+    def block_quality(self, matcher: Any) -> float:
+        return self._saturate(matcher.block_max_weight())
 
 
 def field_name(name: str, lang: str) -> str:
@@ -108,7 +142,8 @@ class QueryPlan:
     phrases: list[dict[str, list[str]]]  # per language, the phrase's terms in order
     prefixes: list[str]
     excluded: list[Group]
-    langs: list[str]  # languages whose fields are searched
+    langs: list[str]  # languages whose own fields are searched
+    fallback_langs: list[str]  # languages whose `fallback` fields are searched
     filters: dict[str, str]  # kind/area/channel/role/status/lang -> value
     require_all: bool = True
     fuzzy: bool = False
@@ -135,7 +170,7 @@ class Engine:
     def _searcher(self) -> Any:
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = self._ix.searcher()
+            searcher = self._ix.searcher(weighting=SaturatedWeighting())
             self._local.searcher = searcher
             with self._lock:
                 self._searchers.append(searcher)
@@ -151,16 +186,19 @@ class Engine:
         return int(self._searcher().doc_count())
 
     def expand(self, lang: str, text: str) -> frozenset[str]:
-        """Terms in `lang`'s fields within one edit of `text` (sharing its first letter)."""
+        """Terms in `lang`'s fields one typo away from `text` (sharing its first letter); a typo is a
+        letter missing, added or wrong (Whoosh's automaton) or two letters swapped (checked here)."""
         key = (lang, text)
         cached = self._fuzzy_cache.get(key)
         if cached is None:
             reader = self._searcher().reader()
+            swaps = {text[:i] + text[i + 1] + text[i] + text[i + 2:] for i in range(1, len(text) - 1)} - {text}
             found: set[str] = set()
             for name in FIELDS:
                 fname = field_name(name, lang)
                 if fname in reader.schema:
                     found.update(reader.terms_within(fname, text, 1, prefix=1))
+                    found.update(swap for swap in swaps if (fname, swap) in reader)
             cached = frozenset(found)
             if len(self._fuzzy_cache) > 50_000:
                 self._fuzzy_cache.clear()
@@ -171,9 +209,17 @@ class Engine:
         """Best hits first and the number of matching documents (of distinct items if `distinct`)."""
         searcher = self._searcher()
         scored = bool(plan.groups or plan.phrases or plan.prefixes)
-        query = self._text_query(plan) if scored else wq.Every()
-        results = searcher.search(query, limit=limit, filter=self._filter(searcher, plan.filters),
-                                  sortedby=None if scored else "sortkey")
+        allowed = self._filter(searcher, plan.filters)
+        if scored:
+            # No block skipping nor matcher pruning: they rarely save anything on posting lists this
+            # short, and without them the one pass that scores also counts the matches exactly.
+            collector: Any = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+            if allowed is not None:
+                collector = collectors.FilterCollector(collector, allow=allowed)
+            searcher.search_with_collector(self._text_query(plan), collector)
+            results = collector.results()
+        else:
+            results = searcher.search(wq.Every(), limit=limit, filter=allowed, sortedby="sortkey")
         hits = [RawHit({name: hit.get(name) for name in STORED_FIELDS}, float(hit.score) if scored else 0.0)
                 for hit in results]
         if not distinct:
@@ -195,31 +241,27 @@ class Engine:
         return allowed
 
     def _text_query(self, plan: QueryPlan) -> wq.Query:
-        parts: list[wq.Query] = [self._group_query(group, plan.langs, plan.fuzzy) for group in plan.groups]
+        fields = _fields(plan)
+        parts: list[wq.Query] = [self._group_query(group, fields, plan.fuzzy) for group in plan.groups]
         for phrase in plan.phrases:
-            parts.append(_phrase_query(phrase, plan.langs))
+            parts.append(_phrase_query(phrase, fields))
         for prefix in plan.prefixes:
-            parts.append(_ArrayOr([wq.Prefix(field_name(name, lang), prefix, boost=BOOSTS[name])
-                                   for lang in plan.langs for name in FIELDS]))
+            parts.append(_ArrayOr([wq.Prefix(fname, prefix, boost=boost) for fname, _, boost in fields]))
         query: wq.Query = wq.And(parts) if plan.require_all else wq.Or(parts)
-        excluded = [self._group_query(group, plan.langs, fuzzy=False) for group in plan.excluded]
+        excluded = [self._group_query(group, fields, fuzzy=False) for group in plan.excluded]
         if excluded:
             query = wq.AndNot(query, wq.Or(excluded))
         return query
 
-    def _group_query(self, group: Group, langs: list[str], fuzzy: bool) -> wq.Query:
+    def _group_query(self, group: Group, fields: list[tuple[str, str, float]], fuzzy: bool) -> wq.Query:
         terms: list[wq.Query] = []
-        for lang in langs:
+        near: dict[str, set[str]] = {}
+        for fname, lang, boost in fields:
             exact = group.exact.get(lang, set())
-            near: set[str] = set()
-            if fuzzy:
-                for text in group.fuzzy.get(lang, ()):
-                    near |= self.expand(lang, text)
-                near -= exact
-            for name in FIELDS:
-                fname = field_name(name, lang)
-                terms.extend(wq.Term(fname, term, boost=BOOSTS[name]) for term in sorted(exact))
-                terms.extend(wq.Term(fname, term, boost=BOOSTS[name] * FUZZY_WEIGHT) for term in sorted(near))
+            if fuzzy and lang not in near:
+                near[lang] = set().union(*(self.expand(lang, text) for text in group.fuzzy.get(lang, ()))) - exact
+            terms.extend(wq.Term(fname, term, boost=boost) for term in sorted(exact))
+            terms.extend(wq.Term(fname, term, boost=boost * FUZZY_WEIGHT) for term in sorted(near.get(lang, ())))
         return _ArrayOr(terms) if terms else wq.NullQuery
 
 
@@ -229,11 +271,14 @@ class _ArrayOr(wq.Or):
     matcher_type = wq.Or.ARRAY_MATCHER
 
 
-def _phrase_query(phrase: dict[str, list[str]], langs: list[str]) -> wq.Query:
-    options = [
-        wq.Phrase(field_name(name, lang), phrase[lang], boost=BOOSTS[name] * 2)
-        for lang in langs if lang in phrase for name in FIELDS
-    ]
+def _fields(plan: QueryPlan) -> list[tuple[str, str, float]]:
+    """(field, its language, boost) of every field the plan searches."""
+    own = [(field_name(name, lang), lang, BOOSTS[name]) for lang in plan.langs for name in FIELDS if name != "fallback"]
+    return own + [(field_name("fallback", lang), lang, BOOSTS["fallback"]) for lang in plan.fallback_langs]
+
+
+def _phrase_query(phrase: dict[str, list[str]], fields: list[tuple[str, str, float]]) -> wq.Query:
+    options = [wq.Phrase(fname, phrase[lang], boost=boost * 2) for fname, lang, boost in fields if lang in phrase]
     return _ArrayOr(options) if options else wq.NullQuery
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.search import engine
-from generator.search.analysis import fold, is_stopword, phrase_term, strip_marks, variants
+from generator.search.analysis import fold, is_stopword, phrase_term, query_terms, strip_marks
+from generator.search.labels import kind_label
 from generator.search.manifest import Manifest, read_manifest
 from generator.search.query import ParsedQuery, parse
 from generator.search.snippets import Marker, Pieces, snippet, to_html
@@ -61,8 +62,10 @@ class Hit:
     def to_json(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in (
             "id", "lang", "kind", "title", "summary", "url", "area", "channels", "roles", "status")}
+        data["kind_label"] = kind_label(self.kind, self.lang)
         data["score"] = round(self.score, 3)
         data["snippet"] = to_html(self.snippet)
+        data["snippet_pieces"] = [[text, matched] for text, matched in self.snippet]
         return data
 
 
@@ -128,7 +131,7 @@ class Searcher:
         has_fuzzy = any(group.fuzzy for group in plan.groups)
         rounds = [(True, False)] + ([(True, True)] if has_fuzzy else []) + ([(False, has_fuzzy)] if parts > 1 else [])
         distinct = "lang" not in plan.filters
-        fetch = limit * (len(plan.langs) if distinct else 1)
+        fetch = limit * (len(self.manifest.languages) if distinct else 1)
         hits: list[engine.RawHit] = []
         seen: set[Any] = set()
         total = 0
@@ -145,9 +148,12 @@ class Searcher:
         return hits, max(total, len(hits))
 
     def _plan(self, parsed: ParsedQuery, active: dict[str, str]) -> engine.QueryPlan:
-        langs = self.manifest.languages
-        if "lang" in active:
-            langs = list(dict.fromkeys([active["lang"], self.manifest.default_language]))
+        # Untranslated text (in the default language) counts for a language's pages; without a
+        # language the default-language page already holds that text, and is the better hit.
+        own = [active["lang"]] if "lang" in active else self.manifest.languages
+        default = self.manifest.default_language
+        fallback = [default] if "lang" in active and active["lang"] != default else []
+        langs = list(dict.fromkeys(own + fallback))
         wanted = [w for w in parsed.words if not any(is_stopword(w, lang) for lang in langs)]
         if not wanted and not parsed.phrases and not parsed.prefixes:
             wanted = parsed.words
@@ -156,7 +162,8 @@ class Searcher:
             phrases=[{lang: [phrase_term(w, lang) for w in phrase] for lang in langs} for phrase in parsed.phrases],
             prefixes=parsed.prefixes,
             excluded=[self._group(word, langs, fuzzy=False) for word in parsed.excluded],
-            langs=langs,
+            langs=own,
+            fallback_langs=fallback,
             filters={name: value for name, value in active.items()},
         )
 
@@ -164,16 +171,17 @@ class Searcher:
         group = engine.Group(exact={}, fuzzy={})
         folded = fold(word)
         for lang in langs:
-            group.exact[lang] = set(variants(word, lang)) | set(self.forms.get(lang, {}).get(folded, ()))
+            group.exact[lang] = set(query_terms(word, lang)) | set(self.forms.get(lang, {}).get(folded, ()))
             if fuzzy and len(folded) >= FUZZY_MIN_LETTERS and folded.isalpha():
-                plain = variants(strip_marks(word), lang)[0]
+                plain = query_terms(strip_marks(word), lang)[0]
                 group.fuzzy[lang] = {folded} | ({plain} if len(plain) >= FUZZY_MIN_LETTERS else set())
         return group
 
     def _marker(self, plan: engine.QueryPlan, parsed: ParsedQuery) -> Marker:
-        terms: dict[str, set[str]] = {lang: set() for lang in plan.langs}
+        langs = list(dict.fromkeys(plan.langs + plan.fallback_langs))
+        terms: dict[str, set[str]] = {lang: set() for lang in langs}
         for group in plan.groups:
-            for lang in plan.langs:
+            for lang in langs:
                 terms[lang] |= group.exact.get(lang, set())
                 for text in group.fuzzy.get(lang, ()):
                     terms[lang] |= self.engine.expand(lang, text)

@@ -22,6 +22,12 @@ class Marker:
     def __init__(self, terms: dict[str, set[str]], prefixes: Iterable[str] = ()) -> None:
         self.terms = terms
         self.prefixes = tuple(prefixes)
+        # Stems start like their words, so a text without any of these beginnings has no match.
+        self.probes = {term[:4] for group in terms.values() for term in group} | {p[:4] for p in self.prefixes}
+
+    def may_match(self, text: str) -> bool:
+        folded = fold(text)
+        return any(probe in folded for probe in self.probes)
 
     def __bool__(self) -> bool:
         return any(self.terms.values()) or bool(self.prefixes)
@@ -37,7 +43,7 @@ def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS) -> Pie
     """The best part of `parts` (most distinct matched words), cut to about `max_chars`."""
     best: tuple[int, int, list[tuple[int, int]]] | None = None
     for index, part in enumerate(parts):
-        spans = _matches(part, marker) if marker else []
+        spans = _matches(part, marker) if marker and marker.may_match(part) else []
         score = len({fold(part[start:end]) for start, end in spans})
         if best is None or score > best[0]:
             best = (score, index, spans)

@@ -105,7 +105,8 @@ def load(root: Path):  # type: ignore[no-untyped-def]
 def pages_text(pdf: Path) -> list[str]:
     """Each page's text, white space collapsed (pypdf splits lines where the layout wraps) and ligatures
     such as "ﬁ" (Chromium writes them) unfolded."""
-    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", page.extract_text() or "")) for page in PdfReader(pdf).pages]
+    texts = (unicodedata.normalize("NFKC", page.extract_text() or "") for page in PdfReader(pdf).pages)
+    return [re.sub(r"\s+", " ", text) for text in texts]
 
 
 def all_text(pdf: Path) -> str:

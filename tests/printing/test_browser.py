@@ -72,7 +72,8 @@ def test_chromium_breaks_the_long_path_like_weasyprint(built, chromium_pdfs):
 
     chromium = pages_text(chromium_pdfs["long-onboarding"])
     assert [f"Page {n} of {len(chromium)}" in text for n, text in enumerate(chromium, 1)] == [True] * len(chromium)
-    assert phases_per_page(chromium_pdfs["long-onboarding"]) == phases_per_page(built.site / "print/long-onboarding.pdf")
+    weasyprint = built.site / "print" / "long-onboarding.pdf"
+    assert phases_per_page(chromium_pdfs["long-onboarding"]) == phases_per_page(weasyprint)
 
 
 def test_the_toolbar_shows_on_screen_only(built, chromium_pdfs):

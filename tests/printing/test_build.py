@@ -82,3 +82,24 @@ def test_a_failing_render_leaves_no_half_written_file(rebuilt: Path, tmp_path: P
     leftovers = [p for p in (rebuilt / ".kb" / "cache").rglob("*") if p.is_file()]
     assert leftovers == []
     assert not (tmp_path / "site" / "print").exists() or not os.listdir(tmp_path / "site" / "print")
+
+
+def test_workers_start_safely_when_the_caller_runs_threads(tmp_path: Path):
+    """`kb preview` has threads: then the pool uses a fork server instead of forking the threaded process."""
+    import threading
+
+    from print_helpers import pages_text
+
+    from generator.printing.pdf import render_files
+
+    html = "<html lang='pl'><title>t</title><body><p>Zażółć gęślą jaźń</p><input type=checkbox name=a></body></html>"
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        targets = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+        pages = render_files([(html, targets[0]), (html, targets[1])], workers=2)
+    finally:
+        stop.set()
+    assert pages == {targets[0]: 1, targets[1]: 1}
+    assert "Zażółć gęślą jaźń" in pages_text(targets[1])[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from print_helpers import all_text, fonts, load, pages_text
+from print_helpers import SITE_URL, all_text, fonts, load, pages_text
 from pypdf import PdfReader
 
 from generator.content.fingerprint import content_fingerprint
@@ -52,7 +52,8 @@ def test_polish_greek_and_romanian_letters_print_intact(built):
 
 
 def test_fonts_are_embedded_and_are_the_ones_the_css_names(built):
-    for pdf in ["el/print/warehouse-opening.pdf", "pl/print/warehouse-opening.pdf", "ro/print/complaint-first-contact.pdf"]:
+    for pdf in ["el/print/warehouse-opening.pdf", "pl/print/warehouse-opening.pdf",
+                "ro/print/complaint-first-contact.pdf"]:
         used = fonts(built.site / pdf)
         assert used and all(used.values()), used
         assert all(re.match(r"(Noto-Sans|DejaVu-Sans)", name) for name in used), used
@@ -89,7 +90,7 @@ def test_long_path_runs_over_pages_numbered_x_of_y(built):
     assert len(pages) == 4
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of 4" in text
-        assert "A printed copy may be outdated. Current version: https://standards.example.com/paths/long-onboarding/" in text
+        assert f"A printed copy may be outdated. Current version: {SITE_URL}paths/long-onboarding/" in text
     for text in pages[1:]:  # later pages repeat the title and version at the top
         assert "Long onboarding" in text and "long-onboarding · Version 2026-09-01" in text
     assert "New hire (Team lead)" in pages[-1] and "Mentor (Quality auditor)" in pages[-1]

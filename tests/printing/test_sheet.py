@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from print_helpers import SITE_URL, load, make_project
 
 from generator.content.fingerprint import content_fingerprint
 from generator.printing.labels import LABELS, labels_for
 from generator.printing.markup import css_string, markdown_html
 from generator.printing.page import render_html
 from generator.printing.sheet import make_sheet
-
-from print_helpers import SITE_URL, load, make_project
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +43,7 @@ def test_checklist_sheet_shows_version_owner_and_sign_off_roles(kb_and_project):
     assert meta["Częstotliwość"] == "codziennie"
     assert sheet.signers == ["Lider zespołu", "Audytor jakości"]
     assert sheet.url == "https://standards.example.com/pl/checklists/warehouse-opening/"
-    assert [row.field for group in sheet.groups for row in group.rows] == [
+    assert [row.name for group in sheet.groups for row in group.rows] == [
         "001-exits-free", "002-first-aid", "003-returns-shelved",
     ]
 
@@ -124,3 +123,21 @@ def test_markdown_keeps_no_raw_html_nor_script_links():
     assert "<b>" not in html and "&lt;b&gt;" in html
     assert "javascript:" not in html.split("<a")[1].split(">")[0]
     assert 'href="https://example.com"' in html
+
+
+def test_drafts_and_unreviewed_items_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+    root = make_project(tmp_path / "kb", languages="[en, pl]")
+    path = root / "standards" / "checklists" / "weekly-huddle.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("reviewed: 2026-01-15\n", "status: draft\n"),
+                    encoding="utf-8")
+    kb, _ = load(root)
+    sheet = make_sheet(kb, kb.get("weekly-huddle"), "pl")
+    assert sheet.version == f"jeszcze nieprzeglądany · {content_fingerprint(kb.get('weekly-huddle'))}"
+    assert '<div class="banner">Wersja robocza: jeszcze nie obowiązuje</div>' in render_html(sheet)
+
+
+def test_markdown_in_long_text_fields_is_rendered(kb_and_project):
+    kb, _ = kb_and_project
+    html = render_html(make_sheet(kb, kb.get("warehouse-opening"), "el"))
+    assert "<p>Γίνεται <strong>πριν</strong> φύγει το πρώτο δέμα.</p>" in html
