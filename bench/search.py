@@ -3,7 +3,7 @@
     python bench/search.py [--standards 10000] [--languages en,pl] [--root DIR] [--queries 200]
                            [--requests 2000] [--concurrency 8]
 
-Prints figures; asserts nothing. The load generator talks to 127.0.0.1 only and
+Prints figures (wall time, and CPU time where other processes share the machine); asserts nothing. The load generator talks to 127.0.0.1 only and
 sends a bounded number of requests. Aims (2-core machine): warm query p95 under
 20 ms, cold `kb search` under 1 s, `kb serve` at least 200 requests/s with p99
 under 100 ms.
@@ -37,10 +37,14 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def figures(name: str, seconds: list[float]) -> str:
+def figures(name: str, seconds: list[float], cpu: list[float] | None = None) -> str:
     ms = [s * 1000 for s in seconds]
-    return (f"  {name:<11} n={len(ms):<5} p50={percentile(ms, .50):7.1f} ms  p95={percentile(ms, .95):7.1f} ms  "
+    line = (f"  {name:<11} n={len(ms):<5} p50={percentile(ms, .50):7.1f} ms  p95={percentile(ms, .95):7.1f} ms  "
             f"p99={percentile(ms, .99):7.1f} ms  max={max(ms):7.1f} ms")
+    if cpu:
+        c = [s * 1000 for s in cpu]
+        line += f"  | cpu p50={percentile(c, .50):6.1f} p95={percentile(c, .95):6.1f} ms"
+    return line
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -114,22 +118,24 @@ def build(root: Path, standards: int, languages: tuple[str, ...]) -> tuple[objec
 def query_latency(cache: Path, sets: dict[str, list[tuple[str, str]]]) -> None:
     from generator.search.searcher import Filters, Searcher
 
-    searcher = Searcher(cache)
+    searcher = Searcher(cache, cache_size=0)  # every query computed (the server keeps recent answers)
+    for text, lang in [q for queries in sets.values() for q in queries[:10]]:  # warm up: file pages
+        searcher.search(text, Filters(lang=lang), limit=11)
     for name, queries in sets.items():
-        for text, lang in queries[:20]:  # warm up: caches, file pages
-            searcher.search(text, Filters(lang=lang))
-        timings = []
+        timings, cpu = [], []
         for text, lang in queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             searcher.search(text, Filters(lang=lang))
             timings.append(time.perf_counter() - started)
-        print(figures(name, timings))
-    timings = []
+            cpu.append(time.process_time() - started_cpu)
+        print(figures(name, timings, cpu))
+    timings, cpu = [], []
     for text, _ in sets["one-word"][:100]:
-        started = time.perf_counter()
-        searcher.search(text)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        searcher.search(text, limit=9)
         timings.append(time.perf_counter() - started)
-    print(figures("no language", timings) + "  (one-word, every language, one hit per item)")
+        cpu.append(time.process_time() - started_cpu)
+    print(figures("no language", timings, cpu) + "  (one-word, every language, one hit per item)")
     searcher.close()
 
 
@@ -146,21 +152,41 @@ def cold_cli(root: Path, runs: int = 5) -> None:
           f"min {min(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms over {len(timings)} runs")
 
 
-def serve_load(root: Path, sets: dict[str, list[tuple[str, str]]], requests: int, concurrency: int) -> None:
+MIX = {"one-word": 0.45, "multi-word": 0.40, "typo": 0.10, "phrase": 0.05}  # what a search box sends
+
+
+def load_paths(sets: dict[str, list[tuple[str, str]]], count: int, rng: random.Random) -> list[str]:
+    """`count` distinct requests in the MIX; `limit` varies so no two requests share a cached answer."""
+    paths: list[str] = []
+    seen: set[str] = set()
+    while len(paths) < count:
+        kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
+        text, lang = rng.choice(sets[kind])
+        path = f"/api/search?{urlencode({'q': text, 'lang': lang, 'limit': rng.randint(5, 50)})}"
+        if path not in seen:
+            seen.add(path)
+            paths.append(path)
+    return paths
+
+
+def serve_load(root: Path, sets: dict[str, list[tuple[str, str]]], requests: int, concurrency: int,
+               workers: int) -> None:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "-f", str(root / "mkdocs.yml")],
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--workers", str(workers),
+         "-f", str(root / "mkdocs.yml")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
     try:
         url = process.stdout.readline().strip()  # type: ignore[union-attr]
         port = int(url.rsplit(":", 1)[1].strip("/"))
-        paths = [f"/api/search?{urlencode({'q': q, 'lang': lang})}" for queries in sets.values() for q, lang in queries]
-        random.Random(1).shuffle(paths)
+        rng = random.Random(1)
         _wait(port)
-        _run_load(port, paths[: max(50, requests // 10)], concurrency)  # warm-up
-        latencies, errors, seconds = _run_load(port, (paths * (requests // len(paths) + 1))[:requests], concurrency)
-        print(f"  {len(latencies)} requests, {concurrency} concurrent connections: "
+        _run_load(port, load_paths(sets, max(50, requests // 10), rng), concurrency)  # warm-up
+        paths = load_paths(sets, requests, rng)
+        latencies, errors, seconds = _run_load(port, paths, concurrency)
+        print(f"  {len(latencies)} distinct requests ({', '.join(f'{int(v * 100)} % {k}' for k, v in MIX.items())}), "
+              f"{concurrency} connections, {workers} worker process(es): "
               f"{len(latencies) / seconds:.0f} requests/s, errors {errors}")
         print(figures("latency", latencies))
     finally:
@@ -222,6 +248,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="queries per kind")
     parser.add_argument("--requests", type=int, default=2000, help="requests sent to kb serve (bounded)")
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="kb serve worker processes")
     args = parser.parse_args()
     temporary = None
     root = args.root
@@ -237,7 +264,7 @@ def main() -> None:
         print("cold command line:")
         cold_cli(root)
         print("kb serve under load (loopback):")
-        serve_load(root, sets, args.requests, args.concurrency)
+        serve_load(root, sets, args.requests, args.concurrency, args.workers)
     finally:
         if temporary:
             shutil.rmtree(temporary, ignore_errors=True)

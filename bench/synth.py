@@ -117,7 +117,8 @@ COMPETENCIES = {
     "coaching": ("Coaching others", "Szkolenie innych", "universal"),
 }
 SEGMENTS = [
-    ("", ""), (" for business customers", " dla klientów biznesowych"), (" for senior customers", " dla klientów seniorów"),
+    ("", ""), (" for business customers", " dla klientów biznesowych"),
+    (" for senior customers", " dla klientów seniorów"),
     (" for new customers", " dla nowych klientów"), (" for premium customers", " dla klientów premium"),
     (" for customers abroad", " dla klientów z zagranicy"), (" during peak season", " w okresie największego ruchu"),
 ]
@@ -179,7 +180,7 @@ SENTENCES = [
 
 
 def _fill(template: tuple[str, str], topic: tuple[str, ...], ch: str, n: int, p: int) -> tuple[str, str]:
-    forms = dict(zip(("key", "en", "nom", "gen", "acc", "loc", "ins"), topic))
+    forms = dict(zip(("key", "en", "nom", "gen", "acc", "loc", "ins"), topic[:7], strict=True))
     channel = CHANNELS[ch]
     values = {**forms, "ch": channel[2], "chp": channel[3], "n": n, "p": p}
     english = re.sub(r"\ba (?=[aeiou])", "an ", template[0].format(**values))
@@ -366,7 +367,8 @@ def _paths(w: _Writer, rng: random.Random, standards: list[str]) -> None:
             phases.append(f"\n  - title: {title}\n    days: \"{day}\"\n    steps:{''.join(steps)}")
         w.write(
             f"onboarding/paths/{role}-onboarding.yaml", "path",
-            f"id: {role}-onboarding\ntitle: {w.flow(f'First two weeks: {ROLES[role][0]}', f'Pierwsze dwa tygodnie: {ROLES[role][1]}')}\n"
+            f"id: {role}-onboarding\n"
+            f"title: {w.flow(f'First two weeks: {ROLES[role][0]}', f'Pierwsze dwa tygodnie: {ROLES[role][1]}')}\n"
             f"role: {role}\ntype: onboarding\nmentor: team-lead\nphases:{''.join(phases)}\n"
             f"owner: customer-care-lead\nreviewed: 2026-09-01\n",
         )

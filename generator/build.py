@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
@@ -21,6 +22,7 @@ from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
 from generator.site import mkdocs_api
 from generator.site.emit import LanguageProject, emit_language
+from generator.site.parallel import map_jobs
 from generator.site.swap import staging, swap_in
 from generator.urls import language_prefix
 
@@ -47,16 +49,15 @@ def build(
     if diagnostics.errors:
         return result
     site_dir = project.site_dir
+    workers = min(jobs or os.cpu_count() or 1, len(project.languages))
     with staging(site_dir) as stage, reproducible(kb):
-        targets = []
-        for lang in project.languages:
-            progress(f"rendering the {lang} pages")
-            targets.append(emit_one(kb, project, lang, stage))
-        result.pages = sum(len(target.pages) for target in targets)
-        workers = jobs or os.cpu_count() or 1
-        progress(f"running MkDocs on {result.pages} pages in {len(targets)} language(s)"
-                 + (f", {min(workers, len(targets))} at a time" if workers > 1 and len(targets) > 1 else ""))
-        mkdocs_api.build_many([target.config_file for target in targets], workers)
+        at_once = f", {workers} at a time" if workers > 1 else ""
+        progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
+        _JOB.update(kb=kb, project=project, stage=stage)
+        try:
+            result.pages = sum(map_jobs(build_language, project.languages, workers))
+        finally:
+            _JOB.clear()
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
         progress(f"replacing {site_dir.name}/")
@@ -66,11 +67,16 @@ def build(
     return result
 
 
-def emit_one(kb: KnowledgeBase, project: Project, lang: str, stage: Path) -> LanguageProject:
-    """The language's MkDocs project in <stage>/project/<lang>, building into <stage>/languages/<lang>."""
+_JOB: dict[str, Any] = {}  # what build_language needs; forked workers inherit it
+
+
+def build_language(lang: str) -> int:
+    """Emit the language's MkDocs project in <stage>/project/<lang> and build it into <stage>/languages/<lang>."""
+    kb, project, stage = _JOB["kb"], _JOB["project"], _JOB["stage"]
     target = LanguageProject(stage / "project" / lang, lang)
     emit_language(kb, project, target, stage / "languages" / lang)
-    return target
+    mkdocs_api.build(target.config_file)
+    return len(target.pages)
 
 
 def assemble(project: Project, stage: Path) -> Path:

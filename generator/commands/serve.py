@@ -13,36 +13,43 @@ from generator.cli import config_option, guarded
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on (0 picks a free one).")
-@click.option("--threads", type=click.IntRange(1, 64), default=6, show_default=True, help="Worker threads.")
+@click.option("--workers", type=click.IntRange(1, 32), default=None,
+              help="Worker processes sharing the port, each with the index open  [default: the number of "
+                   "cores, at most 4; 1 where processes cannot fork].")
+@click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Threads per worker process (more processes beat more threads: Python runs one thread "
+                   "at a time).")
 @config_option
 @guarded
-def command(host: str, port: int, threads: int, config_file: str) -> None:
+def command(host: str, port: int, workers: int | None, threads: int, config_file: str) -> None:
+    import os
+
     from generator.cli import KbError
     from generator.config import load_project
     from generator.diagnostics import display_path
     from generator.search.manifest import site_index_dir
-    from generator.search.server import SiteApp, create_server
+    from generator.search.server import SiteApp, serve
 
     project = load_project(config_file)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if hasattr(os, "fork") else 1
     site = project.site_dir
     if not (site / "index.html").is_file():
         _build_site(config_file, display_path(site))
     extra = None if (site_index_dir(site) / "fingerprint.json").is_file() else _fallback_index(project)
+    shown = f"[{host}]" if ":" in host else host
+
+    def announce(bound: int) -> None:
+        url = f"http://{shown}:{bound}/"
+        processes = f", {workers} worker processes" if workers > 1 else ""
+        click.echo(f"kb serve: serving {display_path(site)} on {url} (search API: {url}api/search{processes}); "
+                   "Ctrl+C stops", err=True)
+        click.echo(url)
+
     try:
-        server = create_server(SiteApp(site, project.languages, extra), host, port, threads)
+        serve(lambda: SiteApp(site, project.languages, extra), host, port, threads, workers, announce)
     except OSError as exc:
         raise KbError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{getattr(server, 'effective_port', None) or port}/"
-    click.echo(f"kb serve: serving {display_path(site)} on {url} (search API: {url}api/search); Ctrl+C stops",
-               err=True)
-    click.echo(url)
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
 
 
 def _build_site(config_file: str, shown: str) -> None:

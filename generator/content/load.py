@@ -129,7 +129,9 @@ def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str
         )
         return None
     if kind not in KINDS:
-        diagnostics.error(source.location(("kind",)), "unknown-kind", f"unknown kind '{clip(kind)}'", suggest(str(kind), KINDS))
+        diagnostics.error(
+            source.location(("kind",)), "unknown-kind", f"unknown kind '{clip(kind)}'", suggest(str(kind), KINDS)
+        )
         return None
     if not _check_id(source, data, diagnostics):
         return None

@@ -89,11 +89,14 @@ def _pattern(loc, at_key, name, value, error, model) -> FieldProblem:  # type: i
 
 def _literal(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
     allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
-    return FieldProblem(loc, at_key, "bad-value", f"{name}: '{clip(value)}' is not allowed", suggest(str(value), allowed))
+    return FieldProblem(
+        loc, at_key, "bad-value", f"{name}: '{clip(value)}' is not allowed", suggest(str(value), allowed)
+    )
 
 
 def _date(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
-    return FieldProblem(loc, at_key, "bad-date", f"{name}: '{clip(value)}' is not a valid date", "write it as YYYY-MM-DD, e.g. 2026-09-01")
+    message = f"{name}: '{clip(value)}' is not a valid date"
+    return FieldProblem(loc, at_key, "bad-date", message, "write it as YYYY-MM-DD, e.g. 2026-09-01")
 
 
 def _integer(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]

@@ -43,7 +43,8 @@ def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagn
                 _location(project), "missing-folder", f"content folder '{display_path(folder)}' does not exist",
                 "create it, or fix `kb.content` in the config",
             )
-    items, kinds_seen = load_files(discover(f for f in folders if f.exists()), diagnostics, project.default_language)
+    files = [f for f in discover(f for f in folders if f.exists()) if f != project.config_path]  # `content: [.]`
+    items, kinds_seen = load_files(files, diagnostics, project.default_language)
     kb = KnowledgeBase(
         items,
         project.languages,

@@ -9,8 +9,11 @@ default language (the page then carries a "not yet translated" notice).
 from __future__ import annotations
 
 import posixpath
+import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -23,6 +26,10 @@ from generator.render.labels import labels, language_name
 from generator.urls import SECTIONS, item_doc
 
 UNKNOWN = "?"
+T = TypeVar("T")
+
+# Work shared by every language's renderer of one KnowledgeBase (fingerprints, report data).
+_SHARED: weakref.WeakKeyDictionary[KnowledgeBase, dict[Any, Any]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,28 @@ class Renderer:
         self.L = labels(lang)
         self.language_name = language_name(lang)
         self.default_name = language_name(self.default)
+        title = html_text(f"{self.L['not_translated']}: {self.default_name}")
+        self.marker = Markup(f'<span class="kb-untranslated" title="{title}" lang="{html_text(self.default)}">'
+                             f"{html_text(self.default.upper())}</span>")
         self._sorted: dict[tuple[str, bool], list[Item]] = {}
+        self._labels: dict[str, tuple[str, bool, str]] = {}  # id -> (escaped title, fell back, doc)
+
+    def shared(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()` once per KnowledgeBase, for every language's renderer."""
+        store = _SHARED.setdefault(self.kb, {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]  # type: ignore[no-any-return]
+
+    def title_of(self, item: Item) -> tuple[str, bool, str]:
+        """(escaped title, whether it fell back, Markdown file) of a linked item, computed once."""
+        found = self._labels.get(item.id)
+        if found is None:
+            value, fell_back = self.kb.text(item.title, self.lang)
+            section = SECTIONS.get(item.kind)
+            found = (str(md_text(value)), fell_back, item_doc(item) if section else "")
+            self._labels[item.id] = found
+        return found
 
     def plain(self, text: Text | None) -> str:
         """The text in this language (falling back), unescaped: for sorting and front matter."""
@@ -137,9 +165,11 @@ class PageView:
         return md_indent(body, indent) if indent else Markup(body)
 
     def marker(self) -> Markup:
-        title = html_text(f"{self.r.L['not_translated']}: {self.r.default_name}")
-        code = html_text(self.r.default.upper())
-        return Markup(f'<span class="kb-untranslated" title="{title}" lang="{self.r.default}">{code}</span>')
+        return self.r.marker
+
+    def chips(self, chips: list[Markup]) -> Markup:
+        """A paragraph of chips (empty when there are none)."""
+        return Markup(" ".join(chips) + "\n{ .kb-chips }") if chips else Markup("")
 
     # -- links ----------------------------------------------------------------
 
@@ -164,13 +194,24 @@ class PageView:
         item = self.r.kb.get(ref) if isinstance(ref, str) else ref
         if item is None:
             return md_text(ref if isinstance(ref, str) else UNKNOWN)
-        label = text if text is not None else self.t(item.title)
-        if not SECTIONS.get(item.kind):
-            return label
+        title, fell_back, doc = self.r.title_of(item)
+        if text is not None:
+            label = str(text)
+        elif fell_back:
+            self.fallback = True
+            label = f"{title} {self.marker()}"
+        else:
+            label = title
+        if not doc:
+            return Markup(label)
         extra = "{ .kb-retired-link }" if not item.is_active else ""
         if item.status == "draft":
             extra += f' <span class="kb-chip kb-chip--draft">{md_text(self.r.L["draft"])}</span>'
-        return Markup(f"[{label}]({self.href(item_doc(item))}){extra}")
+        return Markup(f"[{label}]({'../' * self.depth}{doc}){extra}")
+
+    def links(self, refs: Iterable[str | Item]) -> Markup:
+        """Links separated by commas."""
+        return Markup(", ".join(self.link(ref) for ref in refs))
 
     def doc_link(self, doc: str, text: Markup | str) -> Markup:
         label = text if isinstance(text, Markup) else md_text(text)

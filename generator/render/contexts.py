@@ -93,7 +93,7 @@ def role_chips(p: PageView, roles: list[str]) -> list[Markup]:
 def review_context(p: PageView, item: Item) -> dict[str, Any]:
     return {
         "review": p.r.kb.review(item),  # type: ignore[arg-type]
-        "version": content_fingerprint(item),
+        "version": p.r.shared(("version", item.id), lambda: content_fingerprint(item)),
         "print_url": p.url(print_file(item, "pdf")),
     }
 

@@ -13,11 +13,15 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
-# Characters Python-Markdown honours as backslash escapes (plus `|`, added by tables).
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]|#])")
+# Characters Python-Markdown honours as backslash escapes (plus `|`, added by tables), and HTML's.
+_MD_TABLE = str.maketrans({
+    **{char: "\\" + char for char in "\\`*_{}[]|#"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;",
+})
 _LINE_START = re.compile(r"^(\d+)\.|^([-+=])")
 _SPACES = re.compile(r"\s+")
 
@@ -34,10 +38,14 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 def md_text(text: object) -> Markup:
     """Plain text made literal in Markdown (one line; HTML special characters as entities)."""
-    value = _SPACES.sub(" ", str(text)).strip()
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MD_INLINE.sub(r"\\\1", value)
-    value = _LINE_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", value)
+    return _md_text(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _md_text(text: str) -> Markup:
+    value = " ".join(text.split()).translate(_MD_TABLE)
+    if value[:1] in "0123456789-+=" and value:
+        value = _LINE_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", value)
     return Markup(value)
 
 
@@ -48,9 +56,14 @@ def html_text(text: object) -> Markup:
 
 def md_block(text: object) -> Markup:
     """User Markdown kept as Markdown, with raw HTML, unsafe link schemes and attribute lists neutralised."""
+    return _md_block(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _md_block(text: str) -> Markup:
     out: list[str] = []
     fence: str | None = None
-    for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         opener = _FENCE.match(line)
         if fence is not None:
             out.append(line)

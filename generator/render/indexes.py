@@ -224,19 +224,30 @@ def report_drafts(p: PageView, spec: PageSpec) -> dict[str, Any]:
     return {"title": p.r.L["report_drafts"], "drafts": drafts, "retired": retired}
 
 
-def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
+def _translation_states(p: PageView) -> dict[str, tuple[list[tuple[Item, tuple[str, ...]]], list[Item]]]:
+    """Per language: items with missing texts (and which), items with outdated translations."""
     from generator.lifecycle.translations import translation_status
 
-    r, kb = p.r, p.r.kb
+    kb = p.r.kb
     active = sorted((i for i in kb.items.values() if i.is_active), key=lambda i: (i.kind, i.id))
-    groups = []
+    states = {}
     for lang in kb.languages[1:]:
         statuses = [(item, translation_status(kb, item, lang)) for item in active]
-        missing = [{"item": item, "fields": ", ".join(st.missing[:4]) + (" …" if len(st.missing) > 4 else "")}
-                   for item, st in statuses if st.state == "missing"]
+        missing = [(item, st.missing) for item, st in statuses if st.state == "missing"]
         outdated = [item for item, st in statuses if st.state == "outdated" or st.stale]
-        groups.append({"lang": lang, "name": _language(lang), "missing": missing,
-                       "outdated": outdated, "total": len(active)})
+        states[lang] = (missing, outdated)
+    return states
+
+
+def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    r, kb = p.r, p.r.kb
+    states = r.shared("translations", lambda: _translation_states(p))
+    total = sum(1 for item in kb.items.values() if item.is_active)
+    groups = []
+    for lang, (missing, outdated) in states.items():
+        rows = [{"item": item, "fields": ", ".join(fields[:4]) + (" …" if len(fields) > 4 else "")}
+                for item, fields in missing]
+        groups.append({"lang": lang, "name": _language(lang), "missing": rows, "outdated": outdated, "total": total})
     return {"title": r.L["report_translations"], "groups": groups}
 
 

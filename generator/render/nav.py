@@ -15,7 +15,7 @@ from generator.render.escape import html_text
 from generator.render.pages import REPORTS
 
 # Folders whose pages are not all in the nav (MkDocs' `not_in_nav`, gitignore-style patterns).
-ITEM_FOLDERS = ("standards", "practices", "principles", "checklists", "roles", "competencies", "paths")
+ITEM_FOLDERS = ("standards", "practices", "principles", "checklists", "roles", "competencies", "paths", "channels")
 
 
 def _entry(title: str, target: Any) -> dict[str, Any]:
@@ -26,11 +26,7 @@ def build_nav(renderer: Renderer) -> list[Any]:
     r, L = renderer, renderer.L
     taxonomy = r.kb.taxonomy
     areas = [_entry(r.plain(name), f"areas/{key}.md") for key, name in (taxonomy.areas.items() if taxonomy else [])]
-    channels = [_entry(r.plain(name), f"channels/{key}.md")
-                for key, name in (taxonomy.channels.items() if taxonomy else [])]
-    standards: list[Any] = ["standards/index.md", *areas]
-    if channels:
-        standards.append(_entry(L["channels"], channels))
+    standards: list[Any] = ["standards/index.md", *areas]  # channel pages: from the standards index
     roles = [_entry(r.plain(role.title), f"roles/{role.id}.md") for role in r.items("role")]
     return [
         _entry(L["home"], "index.md"),

@@ -8,6 +8,7 @@ pages, lists and links are sorted, nothing depends on time but `kb.today`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,8 @@ from generator.render.env import template
 from generator.render.escape import html_text
 from generator.urls import item_doc
 
+_BLANK_SPACES = re.compile(r"\n[ \t]+(?=\n)")
+_BLANK_LINES = re.compile(r"\n{3,}")
 REPORTS = ("review", "translations", "drafts", "orphans")
 ITEM_KINDS = ("standard", "practice", "principle", "checklist", "role", "competency", "path")
 
@@ -111,6 +114,8 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
 
 def tidy(markdown: str) -> str:
     """At most one blank line in a row (outside fenced code), so the Markdown reads well in a diff."""
+    if "```" not in markdown and "~~~" not in markdown:
+        return _BLANK_LINES.sub("\n\n", _BLANK_SPACES.sub("\n", markdown))
     out: list[str] = []
     fence = ""
     for line in markdown.split("\n"):

@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import date
+from generator.content.review import today
 from pathlib import Path
 
 import jinja2
@@ -71,7 +71,7 @@ def render_skeleton(new: NewItem, target: Path, schema_dir: Path) -> str:
     title = new.item_id.replace("-", " ").capitalize()
     return env.get_template(f"{new.kind}.yaml.j2").render(
         schema=schema, id=new.item_id, title=title, lang=new.language, area=new.area, owner=new.owner,
-        role=new.role, channels=", ".join(new.channels), levels=new.levels, today=date.today().isoformat(),
+        role=new.role, channels=", ".join(new.channels), levels=new.levels, today=today().isoformat(),
     )
 
 

@@ -20,9 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
-
-import snowballstemmer
+from typing import Any, NamedTuple
 
 # The text fields of a document, each per language. `fallback` holds what a page shows in the
 # default language because it is not translated yet (so it ranks below a page's own language).
@@ -123,9 +121,13 @@ def words_of(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _stemmer(lang: str) -> snowballstemmer.stemmer | None:
+def _stemmer(lang: str) -> Any:
     name = SNOWBALL.get(lang.split("-")[0])
-    return snowballstemmer.stemmer(name) if name else None
+    if not name:
+        return None
+    import snowballstemmer  # here, not at the top: importing every algorithm costs a cold `kb search` 30 ms
+
+    return snowballstemmer.stemmer(name)
 
 
 @lru_cache(maxsize=200_000)

@@ -208,24 +208,18 @@ class Engine:
     def search(self, plan: QueryPlan, limit: int, distinct: bool = False) -> tuple[list[RawHit], int]:
         """Best hits first and the number of matching documents (of distinct items if `distinct`)."""
         searcher = self._searcher()
-        scored = bool(plan.groups or plan.phrases or plan.prefixes)
         allowed = self._filter(searcher, plan.filters)
-        if scored:
-            # No block skipping nor matcher pruning: they rarely save anything on posting lists this
-            # short, and without them the one pass that scores also counts the matches exactly.
-            collector: Any = collectors.TopCollector(limit=limit, usequality=False, replace=0)
-            if allowed is not None:
-                collector = collectors.FilterCollector(collector, allow=allowed)
-            searcher.search_with_collector(self._text_query(plan), collector)
-            results = collector.results()
-        else:
+        if not (plan.groups or plan.phrases or plan.prefixes):  # a listing, by title
             results = searcher.search(wq.Every(), limit=limit, filter=allowed, sortedby="sortkey")
-        hits = [RawHit({name: hit.get(name) for name in STORED_FIELDS}, float(hit.score) if scored else 0.0)
-                for hit in results]
-        if not distinct:
-            return hits, len(results)
-        ids = searcher.reader().column_reader("id")
-        return hits, len({ids[docnum] for docnum in results.docs()})
+            return [RawHit(_stored(hit), 0.0) for hit in results], len(results)
+        # No block skipping nor matcher pruning: they rarely save anything on posting lists this
+        # short, and without them the one pass that scores also counts the matches exactly.
+        top = _Top(limit, searcher.reader().column_reader("id") if distinct else None)
+        collector = top if allowed is None else collectors.FilterCollector(top, allow=allowed)
+        searcher.search_with_collector(self._text_query(plan), collector)
+        results = collector.results()
+        hits = [RawHit(_stored(hit), float(hit.score)) for hit in results]
+        return hits, len(top.ids) if distinct else len(results)
 
     def _filter(self, searcher: Any, filters: dict[str, str]) -> Any:
         """The documents the filters allow, as a set of document numbers (cached: few combinations occur)."""
@@ -246,7 +240,7 @@ class Engine:
         for phrase in plan.phrases:
             parts.append(_phrase_query(phrase, fields))
         for prefix in plan.prefixes:
-            parts.append(_ArrayOr([wq.Prefix(fname, prefix, boost=boost) for fname, _, boost in fields]))
+            parts.append(_UnionOr([wq.Prefix(fname, prefix, boost=boost) for fname, _, boost in fields]))
         query: wq.Query = wq.And(parts) if plan.require_all else wq.Or(parts)
         excluded = [self._group_query(group, fields, fuzzy=False) for group in plan.excluded]
         if excluded:
@@ -254,21 +248,47 @@ class Engine:
         return query
 
     def _group_query(self, group: Group, fields: list[tuple[str, str, float]], fuzzy: bool) -> wq.Query:
+        """One word: its terms in every field, only those the field has (each leaf costs time per match)."""
+        reader = self._searcher().reader()
         terms: list[wq.Query] = []
         near: dict[str, set[str]] = {}
         for fname, lang, boost in fields:
             exact = group.exact.get(lang, set())
             if fuzzy and lang not in near:
                 near[lang] = set().union(*(self.expand(lang, text) for text in group.fuzzy.get(lang, ()))) - exact
-            terms.extend(wq.Term(fname, term, boost=boost) for term in sorted(exact))
-            terms.extend(wq.Term(fname, term, boost=boost * FUZZY_WEIGHT) for term in sorted(near.get(lang, ())))
-        return _ArrayOr(terms) if terms else wq.NullQuery
+            for term, weight in [(t, boost) for t in sorted(exact)] + [
+                    (t, boost * FUZZY_WEIGHT) for t in sorted(near.get(lang, ()))]:
+                if (fname, term) in reader:
+                    terms.append(wq.Term(fname, term, boost=weight))
+        if len(terms) == 1:
+            return terms[0]
+        return _UnionOr(terms) if terms else wq.NullQuery
 
 
-class _ArrayOr(wq.Or):
-    """An Or that loads its (short) posting lists into an array: much faster than a tree of unions."""
+def _stored(hit: Any) -> dict[str, Any]:
+    fields = hit.fields()  # one read of the stored fields (hit.get reads them again each time)
+    return {name: fields.get(name) for name in STORED_FIELDS}
 
-    matcher_type = wq.Or.ARRAY_MATCHER
+
+class _Top(collectors.TopCollector):
+    """The best `limit` documents, counting every match exactly (and, with `ids`, the distinct items)."""
+
+    def __init__(self, limit: int, ids: Any = None) -> None:
+        super().__init__(limit=limit, usequality=False, replace=0)
+        self.id_column = ids
+        self.ids: set[str] = set()
+
+    def _collect(self, global_docnum: int, score: float) -> Any:
+        if self.id_column is not None:
+            self.ids.add(self.id_column[global_docnum])
+        return super()._collect(global_docnum, score)
+
+
+class _UnionOr(wq.Or):
+    """An Or as a tree of union matchers (Whoosh picks a preloading array for small indexes, which
+    measured slower here: it allocates per query)."""
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
 
 
 def _fields(plan: QueryPlan) -> list[tuple[str, str, float]]:
@@ -278,8 +298,10 @@ def _fields(plan: QueryPlan) -> list[tuple[str, str, float]]:
 
 
 def _phrase_query(phrase: dict[str, list[str]], fields: list[tuple[str, str, float]]) -> wq.Query:
-    options = [wq.Phrase(fname, phrase[lang], boost=boost * 2) for fname, lang, boost in fields if lang in phrase]
-    return _ArrayOr(options) if options else wq.NullQuery
+    """The words in order, in a page's own text (untranslated text is left out: positions are costly)."""
+    options = [wq.Phrase(fname, phrase[lang], boost=boost * 2)
+               for fname, lang, boost in fields if lang in phrase and not fname.startswith("fallback_")]
+    return _UnionOr(options) if options else wq.NullQuery
 
 
 def _filter_query(filters: dict[str, str]) -> wq.Query | None:

@@ -10,6 +10,8 @@ language.
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ FILTERS = ("lang", "kind", "area", "channel", "role", "status")
 MAX_LIMIT = 50
 FORMS = "forms.json"
 FUZZY_MIN_LETTERS = 5
+CACHE_SIZE = 512
+FEW = 5  # fewer hits than this (or than asked for) and the next, looser round runs
 
 
 class SearchError(ValueError):
@@ -84,12 +88,15 @@ class Results:
 class Searcher:
     """An opened index; safe to share between threads."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, cache_size: int = CACHE_SIZE) -> None:
         manifest = read_manifest(folder)
         if manifest is None:
             raise SearchError(f"no search index in {folder} (run `kb build`)")
         self.folder = folder
         self.manifest: Manifest = manifest
+        self._cache: OrderedDict[tuple[str, Filters, int], Results] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
         self.engine = engine.Engine(folder)
         try:
             self.forms: dict[str, dict[str, list[str]]] = json.loads((folder / FORMS).read_text(encoding="utf-8"))
@@ -111,9 +118,26 @@ class Searcher:
                 raise SearchError(f"unknown {name} '{value}'" + (f" ({hint})" if hint else ""))
 
     def search(self, text: str, filters: Filters = Filters(), limit: int = 10) -> Results:
-        """The best `limit` hits for what a person typed; an unknown filter value raises SearchError."""
+        """The best `limit` hits for what a person typed; an unknown filter value raises SearchError.
+
+        Answers are kept for the most recent `cache_size` questions (the index never changes under a
+        Searcher: a rebuilt index is a new Searcher)."""
         self.check(filters)
         limit = max(1, min(int(limit), MAX_LIMIT))
+        key = (text, filters, limit)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+        results = self._search(text, filters, limit)
+        with self._lock:
+            self._cache[key] = results
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return results
+
+    def _search(self, text: str, filters: Filters, limit: int) -> Results:
         parsed = parse(text)
         active = filters.active()
         plan = self._plan(parsed, active)
@@ -126,7 +150,8 @@ class Searcher:
         return Results(text, [self._hit(hit, marker) for hit in raw], total, active)
 
     def _rounds(self, plan: engine.QueryPlan, limit: int) -> tuple[list[engine.RawHit], int]:
-        """Every word exactly; then every word allowing a typo; then some of the words: until `limit` hits."""
+        """Every word exactly; then, while there are only a few hits, every word allowing a typo; then
+        some of the words. Later rounds add their hits after the earlier ones."""
         parts = len(plan.groups) + len(plan.phrases) + len(plan.prefixes)
         has_fuzzy = any(group.fuzzy for group in plan.groups)
         rounds = [(True, False)] + ([(True, True)] if has_fuzzy else []) + ([(False, has_fuzzy)] if parts > 1 else [])
@@ -143,7 +168,7 @@ class Searcher:
                 if key not in seen and len(hits) < limit:
                     seen.add(key)
                     hits.append(hit)
-            if len(hits) >= limit:
+            if len(hits) >= min(limit, FEW):
                 break
         return hits, max(total, len(hits))
 
@@ -183,7 +208,7 @@ class Searcher:
         for group in plan.groups:
             for lang in langs:
                 terms[lang] |= group.exact.get(lang, set())
-                for text in group.fuzzy.get(lang, ()):
+                for text in group.fuzzy.get(lang, ()) if plan.fuzzy else ():  # only if a typo round ran
                     terms[lang] |= self.engine.expand(lang, text)
         for phrase in plan.phrases:
             for lang, phrase_terms in phrase.items():

@@ -114,9 +114,82 @@ def _folder_key(folder: Path) -> Any:
     return tuple(key)
 
 
+SERVER_OPTIONS = {"ident": "kb", "connection_limit": 200, "channel_timeout": 30, "expose_tracebacks": False}
+
+
 def create_server(app: Any, host: str, port: int, threads: int = 6) -> Any:
     """A waitress server bound to host:port (port 0 picks a free one); `.run()` serves, `.close()` stops."""
     import waitress
 
-    return waitress.create_server(app, host=host, port=port, threads=threads, ident="kb",
-                                  connection_limit=200, channel_timeout=30, expose_tracebacks=False)
+    return waitress.create_server(app, host=host, port=port, threads=threads, **SERVER_OPTIONS)
+
+
+def serve(make_app: Callable[[], Any], host: str, port: int, threads: int, workers: int,
+          announce: Callable[[int], None]) -> None:
+    """Serve until interrupted. With several workers (POSIX), each is a process with its own open
+    index, all accepting on one listening socket, so requests use every core despite the GIL."""
+    if workers <= 1 or not hasattr(os, "fork"):
+        server = create_server(make_app(), host, port, threads)
+        announce(int(getattr(server, "effective_port", port)))
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
+        return
+    listener = _listen(host, port)
+    announce(listener.getsockname()[1])
+    children = [_worker(make_app, listener, threads) for _ in range(workers)]
+    _supervise(children)
+
+
+def _listen(host: str, port: int) -> Any:
+    import socket
+
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                         flags=socket.AI_PASSIVE)[0]
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(address)
+    listener.listen(1024)
+    return listener
+
+
+def _worker(make_app: Callable[[], Any], listener: Any, threads: int) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:  # the child: its own app (and index), the shared socket
+        import waitress
+
+        waitress.create_server(make_app(), sockets=[listener], threads=threads, **SERVER_OPTIONS).run()
+    except KeyboardInterrupt:
+        pass
+    except BaseException:  # noqa: BLE001 - a worker must never return into the parent's code
+        code = 1
+    os._exit(code)
+
+
+def _supervise(children: list[int]) -> None:
+    """Wait for the workers; on Ctrl+C or SIGTERM stop them all."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        for pid in children:
+            os.waitpid(pid, 0)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass

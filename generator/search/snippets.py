@@ -24,31 +24,45 @@ class Marker:
         self.prefixes = tuple(prefixes)
         # Stems start like their words, so a text without any of these beginnings has no match.
         self.probes = {term[:4] for group in terms.values() for term in group} | {p[:4] for p in self.prefixes}
+        self._memo: dict[str, bool] = {}  # words repeat from hit to hit
 
-    def may_match(self, text: str) -> bool:
+    def promise(self, text: str) -> int:
+        """How many of the query's word beginnings `text` contains: cheap, to pick the part to mark."""
         folded = fold(text)
-        return any(probe in folded for probe in self.probes)
+        return sum(1 for probe in self.probes if probe in folded)
 
     def __bool__(self) -> bool:
         return any(self.terms.values()) or bool(self.prefixes)
 
     def matches(self, word: str) -> bool:
+        known = self._memo.get(word)
+        if known is None:
+            known = self._memo[word] = self._matches(word)
+        return known
+
+    def _matches(self, word: str) -> bool:
         for lang, terms in self.terms.items():
             if terms and any(term in terms for term in variants(word, lang)):
                 return True
         return bool(self.prefixes) and fold(word).startswith(self.prefixes)
 
 
-def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS) -> Pieces:
-    """The best part of `parts` (most distinct matched words), cut to about `max_chars`."""
+def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS, candidates: int = 2) -> Pieces:
+    """The part of `parts` with the most distinct matched words, cut to about `max_chars`. Only the
+    `candidates` most promising parts (by a cheap look for the query's word beginnings) are analysed."""
+    if not parts:
+        return []
+    if not marker:
+        return _cut(parts[0], [], max_chars)
+    promise = [(marker.promise(part), -index) for index, part in enumerate(parts)]
+    chosen = [-index for score, index in sorted(promise, reverse=True)[:candidates] if score > 0] or [0]
     best: tuple[int, int, list[tuple[int, int]]] | None = None
-    for index, part in enumerate(parts):
-        spans = _matches(part, marker) if marker and marker.may_match(part) else []
-        score = len({fold(part[start:end]) for start, end in spans})
+    for index in sorted(chosen):
+        spans = _matches(parts[index], marker)
+        score = len({fold(parts[index][start:end]) for start, end in spans})
         if best is None or score > best[0]:
             best = (score, index, spans)
-    if best is None:
-        return []
+    assert best is not None
     _, index, spans = best
     return _cut(parts[index], spans, max_chars)
 

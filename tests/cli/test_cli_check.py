@@ -124,6 +124,12 @@ def test_a_missing_content_folder_is_an_error(kb_project: Path, run_kb) -> None:
     )
 
 
+def test_the_config_file_is_not_content_when_the_content_folder_is_the_root(kb_project: Path, run_kb) -> None:
+    replace_in("mkdocs.yml", "content: [standards, onboarding]", "content: [.]")
+    result = run_kb("check")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
 # -- formats -----------------------------------------------------------------------------------------
 
 

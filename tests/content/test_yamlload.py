@@ -116,7 +116,7 @@ def test_a_missing_path_points_at_the_deepest_part_that_exists() -> None:
 
 
 def test_columns_count_characters_not_bytes() -> None:
-    document = load("t: {pl: Żółć, en: Bile}\n".encode("utf-8"))
+    document = load("t: {pl: Żółć, en: Bile}\n".encode())
     assert document.locate(("t", "en")) == (1, 19)
 
 
@@ -255,7 +255,7 @@ def test_binary_is_refused_at_the_first_nul() -> None:
 
 
 def test_invalid_utf8_names_the_byte_and_its_position() -> None:
-    problem = error("a: 1\nt: Żółć \xb6\n".encode("utf-8").replace(b"\xc2\xb6", b"\xb6"))
+    problem = error("a: 1\nt: Żółć \xb6\n".encode().replace(b"\xc2\xb6", b"\xb6"))
     assert (problem.message, problem.line, problem.column) == ("file is not valid UTF-8 (byte 0xb6)", 2, 9)
 
 

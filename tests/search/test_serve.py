@@ -127,27 +127,49 @@ def start_serve(root: Path, *args: str) -> tuple[subprocess.Popen, str]:
     return process, url
 
 
+def wait_until_up(url: str) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(url + "api/health") as response:
+                assert json.loads(response.read())["status"] == "ok"
+                return
+        except urllib.error.URLError:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+
+
 def test_kb_serve_command(indexed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "kb"
     shutil.copytree(indexed.root, root)
     make_site(root / "site", indexed.index)
-    process, url = start_serve(root)
+    process, url = start_serve(root, "--workers", "1")
     try:
         assert url.startswith("http://127.0.0.1:")
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(url + "api/health") as response:
-                    assert json.loads(response.read())["status"] == "ok"
-                    break
-            except urllib.error.URLError:
-                assert time.monotonic() < deadline
-                time.sleep(0.1)
+        wait_until_up(url)
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)
     assert err.startswith(f"kb serve: serving site on {url} (search API: {url}api/search); Ctrl+C stops")
     assert "Traceback" not in err
+
+
+def test_kb_serve_with_worker_processes_stops_them_all(indexed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "kb"
+    shutil.copytree(indexed.root, root)
+    make_site(root / "site", indexed.index)
+    process, url = start_serve(root, "--workers", "2")
+    try:
+        wait_until_up(url)
+        for _ in range(10):
+            with urllib.request.urlopen(url + "api/search?q=reklamacji&lang=pl") as response:
+                assert json.loads(response.read())["results"][0]["id"] == "complaint-first-contact"
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=10)
+    assert "2 worker processes" in err and "Traceback" not in err
+    with pytest.raises(urllib.error.URLError):  # no worker left behind
+        urllib.request.urlopen(url + "api/health", timeout=2)
 
 
 def test_kb_serve_without_a_site_and_without_kb_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -25,7 +25,9 @@ def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                     diagnostics.error(
                         item.origin.location((*leaf.path, lang), key=True), "unknown-language",
                         f"unknown language code '{lang}' in `{label(leaf.path)}`",
-                        join_hints(suggest(lang, kb.languages), "the languages are set by `kb.languages` in mkdocs.yml"),
+                        join_hints(
+                            suggest(lang, kb.languages), "the languages are set by `kb.languages` in mkdocs.yml"
+                        ),
                     )
                 match = HTML_TAG.search(text)
                 if match:

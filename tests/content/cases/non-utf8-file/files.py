@@ -1,2 +1,3 @@
 # Polish text saved as ISO-8859-2 (Latin-2) instead of UTF-8: "Szybkość" -> b"Szybko\xb6\xe6".
-FILES = {"standards/principles/latin2.yaml": "kind: principle\nid: latin2\ntitle: {en: Speed, pl: Szybkość}\n".encode("iso-8859-2")}
+TEXT = "kind: principle\nid: latin2\ntitle: {en: Speed, pl: Szybkość}\n"
+FILES = {"standards/principles/latin2.yaml": TEXT.encode("iso-8859-2")}

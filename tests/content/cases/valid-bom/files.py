@@ -1,1 +1,3 @@
-FILES = {"standards/principles/bom.yaml": "\ufeffkind: principle\nid: bom\ntitle: {en: Byte order mark, pl: Znacznik kolejności bajtów}\n"}
+# UTF-8 with a byte order mark, as Notepad writes it.
+TEXT = "\ufeffkind: principle\nid: bom\ntitle: {en: Byte order mark, pl: Znacznik kolejności bajtów}\n"
+FILES = {"standards/principles/bom.yaml": TEXT}

@@ -1,1 +1,3 @@
-FILES = {"standards/principles/crlf.yaml": "kind: principle\r\nid: crlf\r\ntitle:\r\n  en: Windows line endings\r\n  pl: Końce linii z Windows\r\n"}
+# Windows line endings (generated here, so git's line-ending conversion cannot undo them).
+TEXT = "kind: principle\nid: crlf\ntitle:\n  en: Windows line endings\n  pl: Końce linii z Windows\n"
+FILES = {"standards/principles/crlf.yaml": TEXT.replace("\n", "\r\n")}
