@@ -101,7 +101,7 @@ def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: boo
             write_pdfs = None  # type: ignore[assignment]
         if write_pdfs is not None:
             progress("writing printouts (PDF)")
-            write_pdfs(kb, project, staged_site, cache_dir)
+            write_pdfs(kb, project, staged_site, cache_dir, progress=progress)
     try:
         from generator.search.index import write_index
     except ImportError:

@@ -27,7 +27,7 @@ def command(query: tuple[str, ...], lang: str | None, kind: str | None, area: st
 
     from generator.cli import KbError
     from generator.config import load_project
-    from generator.search.searcher import Filters, SearchError, Searcher
+    from generator.search.searcher import Filters, Searcher, SearchError
 
     project = load_project(config_file)
     folder = _index_folder(project)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.config import Project
@@ -31,7 +32,7 @@ class PrintJob:
     lang: str
     html: str
 
-    @property
+    @cached_property
     def key(self) -> str:
         from generator.printing.pdf import renderer_version
 

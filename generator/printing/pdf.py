@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import lru_cache
 from pathlib import Path
 
 from generator.printing.files import atomic_write_bytes
@@ -21,6 +22,7 @@ from generator.printing.files import atomic_write_bytes
 PDF_OPTIONS = {"pdf_forms": True}
 
 
+@lru_cache(maxsize=1)
 def renderer_version() -> str:
     from importlib.metadata import version
 

@@ -27,6 +27,7 @@ from generator.urls import SECTIONS, item_doc
 
 UNKNOWN = "?"
 T = TypeVar("T")
+ItemT = TypeVar("ItemT", bound=Item)
 
 # Work shared by every language's renderer of one KnowledgeBase (fingerprints, report data).
 _SHARED: weakref.WeakKeyDictionary[KnowledgeBase, dict[Any, Any]] = weakref.WeakKeyDictionary()
@@ -88,7 +89,12 @@ class Renderer:
             self._sorted[key] = self.sort(found)
         return self._sorted[key]
 
-    def sort(self, items: list[Item]) -> list[Item]:
+    def typed(self, cls: type[ItemT]) -> list[ItemT]:
+        """Active items of a model class, sorted like `items()`."""
+        kind = cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
+        return self.items(kind)  # type: ignore[return-value]
+
+    def sort(self, items: Iterable[ItemT]) -> list[ItemT]:
         return sorted(items, key=lambda item: (self.plain(item.title).casefold(), item.id))
 
     def fmt(self, key: str, **values: object) -> Markup:

@@ -15,7 +15,17 @@ from markupsafe import Markup
 
 from generator.content.checks.structure import step_key
 from generator.content.fingerprint import content_fingerprint
-from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Role, Standard
+from generator.content.models import (
+    Checklist,
+    Competency,
+    Item,
+    Path,
+    Practice,
+    Principle,
+    Reviewable,
+    Role,
+    Standard,
+)
 from generator.content.types import Text
 from generator.render.context import PageView
 from generator.urls import print_file
@@ -90,9 +100,9 @@ def role_chips(p: PageView, roles: list[str]) -> list[Markup]:
     return chips
 
 
-def review_context(p: PageView, item: Item) -> dict[str, Any]:
+def review_context(p: PageView, item: Reviewable) -> dict[str, Any]:
     return {
-        "review": p.r.kb.review(item),  # type: ignore[arg-type]
+        "review": p.r.kb.review(item),
         "version": p.r.shared(("version", item.id), lambda: content_fingerprint(item)),
         "print_url": p.url(print_file(item, "pdf")),
     }
@@ -185,12 +195,12 @@ def role(p: PageView, spec: PageSpec) -> dict[str, Any]:
     taxonomy = kb.taxonomy
     levels = taxonomy.levels if taxonomy else {}
     profile = []
-    for competency_id, level in x.competencies.items():
+    ordered = sorted(x.competencies.items(), key=lambda pair: (-pair[1], r.plain(_title(kb.get(pair[0]))), pair[0]))
+    for competency_id, level in ordered:
         found = kb.get(competency_id)
         indicator = found.levels.get(level) if isinstance(found, Competency) else None
         profile.append({"competency": found or competency_id, "level": level,
                         "level_name": levels.get(level), "indicator": indicator})
-    profile.sort(key=lambda row: (-row["level"], r.plain(getattr(row["competency"], "title", None))))
     paths = r.sort([path for path in kb.paths_for_role(x) if path.is_active])
     owned = {link.source.id: link.source for link in kb.referrers(x.id) if link.field == "owner"}
     mentored = {link.source.id: link.source for link in kb.referrers(x.id, "path") if link.field == "mentor"}
@@ -206,6 +216,10 @@ def role(p: PageView, spec: PageSpec) -> dict[str, Any]:
     }
 
 
+def _title(item: Item | None) -> Text | None:
+    return item.title if item is not None else None
+
+
 def _by_area(p: PageView, standards: list[Standard]) -> list[dict[str, Any]]:
     taxonomy = p.r.kb.taxonomy
     order = list(taxonomy.areas) if taxonomy else []
@@ -214,7 +228,7 @@ def _by_area(p: PageView, standards: list[Standard]) -> list[dict[str, Any]]:
         groups.setdefault(s.area, []).append(s)
     keys = sorted(groups, key=lambda key: (order.index(key) if key in order else len(order), key))
     return [
-        {"area": taxonomy.areas.get(key) if taxonomy else None, "standards": p.r.sort(groups[key])}  # type: ignore[arg-type]
+        {"area": taxonomy.areas.get(key) if taxonomy else None, "standards": p.r.sort(groups[key])}
         for key in keys
     ]
 
@@ -225,12 +239,12 @@ def competency(p: PageView, spec: PageSpec) -> dict[str, Any]:
     names = kb.taxonomy.levels if kb.taxonomy else {}
     levels = [{"level": n, "name": names.get(n), "indicator": x.levels.get(n)}
               for n in sorted(set(names) | set(x.levels))]
-    roles = [role for role in r.items("role") if x.id in role.competencies]  # type: ignore[attr-defined]
+    roles = [role for role in r.typed(Role) if x.id in role.competencies]
     required = [{"role": role, "level": role.competencies[x.id], "level_name": names.get(role.competencies[x.id])}
-                for role in roles]  # type: ignore[attr-defined]
+                for role in roles]
     built = []
-    for path in r.items("path"):
-        for phase in path.phases:  # type: ignore[attr-defined]
+    for path in r.typed(Path):
+        for phase in path.phases:
             for step in phase.steps:
                 if step.builds and step.builds.competency == x.id:
                     built.append({"path": path, "step": step.do, "level": step.builds.level})
@@ -266,7 +280,7 @@ def path(p: PageView, spec: PageSpec) -> dict[str, Any]:
         "chips": chips,
         "after": _resolve(p, x.after),
         "phases": phases,
-        "total": sum(len(phase["steps"]) for phase in phases),
+        "total": sum(len(phase.steps) for phase in x.phases),
         "used": backlinks(p, x),
         **review_context(p, x),
     }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from generator.content.models import Checklist, Competency, Item, Practice, Role, Standard
+from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
 from generator.render.context import PageView
 from generator.render.contexts import chip, role_chips
 
@@ -22,7 +22,7 @@ REVIEW_STATES = ("overdue", "due", "never")
 
 
 def _standards(p: PageView) -> list[Standard]:
-    return p.r.items("standard")  # type: ignore[return-value]
+    return p.r.typed(Standard)
 
 
 def _area_rows(p: PageView) -> list[dict[str, Any]]:
@@ -41,17 +41,17 @@ def _area_rows(p: PageView) -> list[dict[str, Any]]:
 def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     roles = []
-    for role in r.items("role"):
-        paths = [x for x in r.kb.paths_for_role(role) if x.is_active]  # type: ignore[arg-type]
+    for role in r.typed(Role):
+        paths = [x for x in r.kb.paths_for_role(role) if x.is_active]
         onboarding = [x for x in paths if x.type == "onboarding"] or paths
         roles.append({"role": role, "path": r.sort(onboarding)[0] if onboarding else None})
     sections = [
         ("standard", "standards/index.md", "standards", len(_standards(p)), "home_standards_text"),
-        ("path", "paths/index.md", "paths", len(r.items("path")), "home_paths_text"),
-        ("practice", "practices/index.md", "practices", len(r.items("practice")), "home_practices_text"),
-        ("principle", "principles/index.md", "principles", len(r.items("principle")), "home_principles_text"),
-        ("checklist", "checklists/index.md", "checklists", len(r.items("checklist")), "home_checklists_text"),
-        ("lead", "roles/index.md", "roles", len(r.items("role")), "home_roles_text"),
+        ("path", "paths/index.md", "paths", len(r.typed(Path)), "home_paths_text"),
+        ("practice", "practices/index.md", "practices", len(r.typed(Practice)), "home_practices_text"),
+        ("principle", "principles/index.md", "principles", len(r.typed(Principle)), "home_principles_text"),
+        ("checklist", "checklists/index.md", "checklists", len(r.typed(Checklist)), "home_checklists_text"),
+        ("lead", "roles/index.md", "roles", len(r.typed(Role)), "home_roles_text"),
     ]
     return {
         "title": r.settings.site_name,
@@ -71,7 +71,7 @@ def standards(p: PageView, spec: PageSpec) -> dict[str, Any]:
     for key, name in (taxonomy.channels.items() if taxonomy else []):
         count = sum(1 for s in active if key in s.channels)
         channels.append(chip(p, f"channels/{key}.md", Markup(f"{p.t(name)} · {count}"), "channel"))
-    roles = role_chips(p, [role.id for role in r.items("role")])
+    roles = role_chips(p, [role.id for role in r.typed(Role)])
     return {"title": r.L["standards"], "total": len(active), "areas": _area_rows(p),
             "channels": channels, "roles": roles}
 
@@ -85,7 +85,7 @@ def area(p: PageView, spec: PageSpec) -> dict[str, Any]:
             continue
         chips = [chip(p, f"channels/{key}.md", p.t(taxonomy.channels.get(key)) if taxonomy and key in
                       taxonomy.channels else Markup(key), "channel") for key in s.channels]
-        rows.append({"standard": s, "chips": chips + role_chips(p, s.roles)})
+        rows.append({"standard": s, "chips": Markup(" ".join(chips + role_chips(p, s.roles)))})
     return {"title": r.plain(name) or spec.key, "standards": rows}
 
 
@@ -104,7 +104,7 @@ def channel(p: PageView, spec: PageSpec) -> dict[str, Any]:
 def practices(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     groups: dict[str, list[dict[str, Any]]] = {"adopted": [], "candidate": [], "rejected": []}
-    for practice in r.items("practice"):
+    for practice in r.typed(Practice):
         assert isinstance(practice, Practice)
         state = r.kb.practice_state(practice)
         adopted = r.sort([s for s in r.kb.adopted_by(practice) if s.is_active])
@@ -118,7 +118,7 @@ def practices(p: PageView, spec: PageSpec) -> dict[str, Any]:
 def principles(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     rows = []
-    for principle in r.items("principle"):
+    for principle in r.typed(Principle):
         serving = {link.source.id for link in r.kb.referrers(principle.id, "standard")
                    if link.field == "principles" and link.source.is_active}
         rows.append({"principle": principle, "count": len(serving)})
@@ -128,7 +128,7 @@ def principles(p: PageView, spec: PageSpec) -> dict[str, Any]:
 def checklists(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     rows = []
-    for item in r.items("checklist"):
+    for item in r.typed(Checklist):
         assert isinstance(item, Checklist)
         roles = [r.kb.get(role) or role for role in item.roles]
         rows.append({"checklist": item, "roles": roles,
@@ -139,7 +139,7 @@ def checklists(p: PageView, spec: PageSpec) -> dict[str, Any]:
 def roles(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     rows = []
-    for role in r.items("role"):
+    for role in r.typed(Role):
         assert isinstance(role, Role)
         rows.append({
             "role": role,
@@ -159,8 +159,8 @@ def competencies(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     groups = []
     for category in ("universal", "company"):
-        rows = [{"competency": c, "roles": sum(1 for role in r.items("role") if c.id in role.competencies)}  # type: ignore[attr-defined]
-                for c in r.items("competency") if c.category == category]  # type: ignore[attr-defined]
+        rows = [{"competency": c, "roles": sum(1 for role in r.typed(Role) if c.id in role.competencies)}
+                for c in r.typed(Competency) if c.category == category]
         if rows:
             groups.append({"category": category, "competencies": rows})
     return {"title": r.L["competencies"], "groups": groups, "scale": _scale(p)}
@@ -168,15 +168,15 @@ def competencies(p: PageView, spec: PageSpec) -> dict[str, Any]:
 
 def matrix(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
-    role_list = r.items("role")
+    role_list = r.typed(Role)
     names = r.kb.taxonomy.levels if r.kb.taxonomy else {}
     rows = []
-    ordered = sorted(r.items("competency"), key=lambda c: c.category != "universal")  # type: ignore[attr-defined]
+    ordered = sorted(r.typed(Competency), key=lambda c: c.category != "universal")
     for competency in ordered:
         assert isinstance(competency, Competency)
         cells = []
         for role in role_list:
-            level = role.competencies.get(competency.id)  # type: ignore[attr-defined]
+            level = role.competencies.get(competency.id)
             cells.append({"level": level, "title": f"{r.plain(role.title)}: {level} {r.plain(names.get(level))}"}
                          if level else None)
         rows.append({"competency": competency, "cells": cells})
@@ -187,8 +187,8 @@ def paths(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     groups = []
     for kind in ("onboarding", "development"):
-        rows = [{"path": x, "steps": sum(len(phase.steps) for phase in x.phases)}  # type: ignore[attr-defined]
-                for x in r.items("path") if x.type == kind]  # type: ignore[attr-defined]
+        rows = [{"path": x, "steps": sum(len(phase.steps) for phase in x.phases)}
+                for x in r.typed(Path) if x.type == kind]
         if rows:
             groups.append({"type": kind, "paths": rows})
     return {"title": r.L["paths"], "groups": groups}
@@ -197,23 +197,23 @@ def paths(p: PageView, spec: PageSpec) -> dict[str, Any]:
 # -- reports for team leads ---------------------------------------------------
 
 
-def _reviewables(p: PageView) -> list[Item]:
+def _reviewables(p: PageView) -> list[Reviewable]:
     r = p.r
-    return [item for kind in ("standard", "checklist", "path") for item in r.items(kind)]
+    return [*r.typed(Standard), *r.typed(Checklist), *r.typed(Path)]
 
 
-def _needs_review(p: PageView) -> list[Item]:
-    return [item for item in _reviewables(p) if p.r.kb.review(item).state in REVIEW_STATES]  # type: ignore[arg-type]
+def _needs_review(p: PageView) -> list[Reviewable]:
+    return [item for item in _reviewables(p) if p.r.kb.review(item).state in REVIEW_STATES]
 
 
 def report_review(p: PageView, spec: PageSpec) -> dict[str, Any]:
     kb = p.r.kb
     groups = []
+    reviews = [(item, kb.review(item)) for item in _reviewables(p)]
     for state in REVIEW_STATES:
-        rows = [{"item": item, "review": kb.review(item)} for item in _reviewables(p)  # type: ignore[arg-type]
-                if kb.review(item).state == state]  # type: ignore[arg-type]
-        rows.sort(key=lambda row: (row["review"].due or kb.today, row["item"].id))
-        groups.append({"state": state, "rows": rows})
+        chosen = sorted(((item, review) for item, review in reviews if review.state == state),
+                        key=lambda pair: (pair[1].due or kb.today, pair[0].id))
+        groups.append({"state": state, "rows": [{"item": item, "review": review} for item, review in chosen]})
     return {"title": p.r.L["report_review"], "groups": groups}
 
 
@@ -264,9 +264,9 @@ def orphans(p: PageView) -> list[dict[str, Any]]:
         return any(link.source.is_active for link in kb.referrers(item.id, "path"))
 
     standards = [s for s in _standards(p) if not s.roles and not read_by_path(s)]
-    checklists = [c for c in p.r.items("checklist") if not c.roles and not read_by_path(c)]  # type: ignore[attr-defined]
-    practices = [x for x in p.r.items("practice") if kb.practice_state(x) == "candidate"]  # type: ignore[arg-type]
-    competencies = [c for c in p.r.items("competency")
+    checklists = [c for c in p.r.typed(Checklist) if not c.roles and not read_by_path(c)]
+    practices = [x for x in p.r.typed(Practice) if kb.practice_state(x) == "candidate"]
+    competencies = [c for c in p.r.typed(Competency)
                     if not any(link.source.is_active for link in kb.referrers(c.id))]
     return [{"name": "standards", "entries": standards}, {"name": "checklists", "entries": checklists},
             {"name": "practices", "entries": practices}, {"name": "competencies", "entries": competencies}]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.content.models import Role
 from generator.render.context import Renderer
 from generator.render.escape import html_text
 from generator.render.pages import REPORTS
@@ -27,7 +28,7 @@ def build_nav(renderer: Renderer) -> list[Any]:
     taxonomy = r.kb.taxonomy
     areas = [_entry(r.plain(name), f"areas/{key}.md") for key, name in (taxonomy.areas.items() if taxonomy else [])]
     standards: list[Any] = ["standards/index.md", *areas]  # channel pages: from the standards index
-    roles = [_entry(r.plain(role.title), f"roles/{role.id}.md") for role in r.items("role")]
+    roles = [_entry(r.plain(role.title), f"roles/{role.id}.md") for role in r.typed(Role)]
     return [
         _entry(L["home"], "index.md"),
         _entry(L["standards"], standards),

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from generator.search.manifest import MANIFEST
-from generator.search.searcher import FILTERS, MAX_LIMIT, Filters, SearchError, Searcher
+from generator.search.searcher import FILTERS, MAX_LIMIT, Filters, Searcher, SearchError
 
 MAX_QUERY = 200
 MAX_QUERY_STRING = 2048

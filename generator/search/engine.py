@@ -1,8 +1,9 @@
 """The one module that knows Whoosh: schema, analyzer, writing the index and running queries.
 
 Swapping the engine means rewriting this module only. The rest of the search
-package speaks in SearchDocs (what to index) and QueryPlans (terms to look for,
-already analysed by `analysis.py`); this module turns them into Whoosh calls.
+package speaks in SearchDocs (what to index) and QueryPlans (`plan.py`: terms to
+look for, already analysed by `analysis.py`); this module turns them into Whoosh
+calls.
 
 Each text field exists once per language (`title_pl`, `body_en`, ...) so every
 text is analysed with its own language's stemmer.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,8 @@ from whoosh import query as wq
 from whoosh.analysis import Analyzer, Token
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from generator.search.analysis import FIELDS, analyze
+from generator.search.analysis import FIELDS, analyze, fold
+from generator.search.plan import Group, QueryPlan, RawHit
 
 if TYPE_CHECKING:
     from generator.search.documents import SearchDoc
@@ -103,8 +104,6 @@ def schema(languages: list[str]) -> Schema:
 
 def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
     """Create a new index in `folder` (which must be empty) holding `docs`; returns how many."""
-    from generator.search.analysis import fold
-
     folder.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(folder), schema(languages))
     writer = ix.writer(limitmb=256)
@@ -126,33 +125,6 @@ def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
         raise
     writer.commit(optimize=True)
     return count
-
-
-@dataclass
-class Group:
-    """One word of the query: its exact terms and the strings to match with one typo, per language."""
-
-    exact: dict[str, set[str]]
-    fuzzy: dict[str, set[str]] = field(default_factory=dict)
-
-
-@dataclass
-class QueryPlan:
-    groups: list[Group]
-    phrases: list[dict[str, list[str]]]  # per language, the phrase's terms in order
-    prefixes: list[str]
-    excluded: list[Group]
-    langs: list[str]  # languages whose own fields are searched
-    fallback_langs: list[str]  # languages whose `fallback` fields are searched
-    filters: dict[str, str]  # kind/area/channel/role/status/lang -> value
-    require_all: bool = True
-    fuzzy: bool = False
-
-
-@dataclass
-class RawHit:
-    fields: dict[str, Any]
-    score: float
 
 
 class Engine:

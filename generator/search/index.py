@@ -22,15 +22,7 @@ from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.search.analysis import fold, stem, strip_marks
 from generator.search.documents import SearchDoc, search_documents
-from generator.search.manifest import (
-    Manifest,
-    cache_index_dir,
-    content_files,
-    content_fingerprint,
-    fresh_index,
-    site_index_dir,
-    stat_signature,
-)
+from generator.search.manifest import ContentState, Manifest, cache_index_dir, fresh_index, site_index_dir
 from generator.search.searcher import FORMS
 
 Progress = Callable[[str], None]
@@ -56,8 +48,8 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
     """Build a complete index of `kb` beside `folder`, then swap it in (readers never see half an index)."""
     from generator.search import engine
 
-    files = content_files(project)
-    signature, fingerprint = stat_signature(project, files), content_fingerprint(project, files)
+    content = ContentState(project)
+    signature, fingerprint = content.signature, content.fingerprint
     staging = folder.with_name(f"{folder.name}.tmp-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
@@ -78,7 +70,7 @@ def _collecting(docs: Iterator[SearchDoc], forms: dict[str, dict[str, set[str]]]
                 progress: Progress | None) -> Iterator[SearchDoc]:
     """Pass the documents through, noting the words whose stem needs their diacritics."""
     for number, doc in enumerate(docs, 1):
-        for (name, lang), texts in doc.texts.items():
+        for (_, lang), texts in doc.texts.items():
             table = forms.setdefault(lang, {})
             for text in texts:
                 for word in _NON_ASCII_WORD.findall(text):

@@ -9,7 +9,8 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "checklist": {"en": "checklist", "pl": "lista kontrolna", "el": "λίστα ελέγχου", "ro": "listă de verificare"},
     "role": {"en": "role", "pl": "rola", "el": "ρόλος", "ro": "rol"},
     "competency": {"en": "competency", "pl": "kompetencja", "el": "δεξιότητα", "ro": "competență"},
-    "path": {"en": "onboarding path", "pl": "ścieżka wdrożenia", "el": "διαδρομή ένταξης", "ro": "parcurs de integrare"},
+    "path": {"en": "onboarding path", "pl": "ścieżka wdrożenia", "el": "διαδρομή ένταξης",
+             "ro": "parcurs de integrare"},
 }
 
 

@@ -58,41 +58,53 @@ def read_manifest(folder: Path) -> Manifest | None:
 
 def content_files(project: Project) -> list[Path]:
     """The config file and every YAML file of the content folders, sorted."""
-    found: list[Path] = []
+    return [Path(path) for path, _ in _listing(project)]
+
+
+Listing = list[tuple[str, "os.stat_result | None"]]
+
+
+def _listing(project: Project) -> Listing:
+    """(file, its stat) for the config file and the content files, in one walk (strings, not Paths:
+    this runs before every cold `kb search`, over thousands of files)."""
+    found: Listing = []
     for folder in project.content_dirs:
-        found.extend(_walk(folder))
-    return [project.config_path, *sorted(found)]
+        _walk(str(folder), found)
+    try:
+        config = os.stat(project.config_path)
+    except OSError:
+        config = None
+    found.sort()
+    return [(str(project.config_path), config), *found]
 
 
-def _walk(folder: Path) -> list[Path]:
-    out: list[Path] = []
+def _walk(folder: str, out: Listing) -> None:
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return out
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            out.extend(_walk(Path(entry.path)))
+            _walk(entry.path, out)
         elif entry.name.endswith(_CONTENT_SUFFIXES):
-            out.append(Path(entry.path))
-    return out
+            try:
+                out.append((entry.path, entry.stat()))
+            except OSError:
+                out.append((entry.path, None))
 
 
 def _salt(project: Project) -> str:
     return f"kb-search {FORMAT} {__version__}\n"
 
 
-def stat_signature(project: Project, files: list[Path] | None = None) -> str:
+def stat_signature(project: Project, listing: Listing | None = None) -> str:
     """Hash of the files' names, sizes and modification times: cheap, changes on any edit."""
     digest = hashlib.sha256(_salt(project).encode())
-    for path in files if files is not None else content_files(project):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    for path, info in listing if listing is not None else _listing(project):
+        if info is not None:
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -110,15 +122,31 @@ def content_fingerprint(project: Project, files: list[Path] | None = None) -> st
     return digest.hexdigest()
 
 
+class ContentState:
+    """The content's signature and fingerprint, each computed once and only when needed."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._listing = _listing(project)
+        self.signature = stat_signature(project, self._listing)
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = content_fingerprint(self.project, [Path(path) for path, _ in self._listing])
+        return self._fingerprint
+
+    def matches(self, folder: Path) -> bool:
+        manifest = read_manifest(folder)
+        if manifest is None:
+            return False
+        return manifest.stat_signature == self.signature or manifest.fingerprint == self.fingerprint
+
+
 def is_fresh(folder: Path, project: Project) -> bool:
     """True when the index in `folder` was built from the content as it is now."""
-    manifest = read_manifest(folder)
-    if manifest is None:
-        return False
-    files = content_files(project)
-    if manifest.stat_signature == stat_signature(project, files):
-        return True
-    return manifest.fingerprint == content_fingerprint(project, files)
+    return ContentState(project).matches(folder)
 
 
 def site_index_dir(site_dir: Path) -> Path:
@@ -131,7 +159,8 @@ def cache_index_dir(project: Project) -> Path:
 
 def fresh_index(project: Project) -> Path | None:
     """The built site's index or the cached one, whichever matches the content now."""
+    content = ContentState(project)
     for folder in (site_index_dir(project.site_dir), cache_index_dir(project)):
-        if is_fresh(folder, project):
+        if content.matches(folder):
             return folder
     return None

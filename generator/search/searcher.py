@@ -20,6 +20,7 @@ from generator.search import engine
 from generator.search.analysis import fold, is_stopword, phrase_term, query_terms, strip_marks
 from generator.search.labels import kind_label
 from generator.search.manifest import Manifest, read_manifest
+from generator.search.plan import Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
 from generator.search.snippets import Marker, Pieces, snippet, to_html
 
@@ -149,7 +150,7 @@ class Searcher:
         marker = self._marker(plan, parsed)
         return Results(text, [self._hit(hit, marker) for hit in raw], total, active)
 
-    def _rounds(self, plan: engine.QueryPlan, limit: int) -> tuple[list[engine.RawHit], int]:
+    def _rounds(self, plan: QueryPlan, limit: int) -> tuple[list[RawHit], int]:
         """Every word exactly; then, while there are only a few hits, every word allowing a typo; then
         some of the words. Later rounds add their hits after the earlier ones."""
         parts = len(plan.groups) + len(plan.phrases) + len(plan.prefixes)
@@ -157,7 +158,7 @@ class Searcher:
         rounds = [(True, False)] + ([(True, True)] if has_fuzzy else []) + ([(False, has_fuzzy)] if parts > 1 else [])
         distinct = "lang" not in plan.filters
         fetch = limit * (len(self.manifest.languages) if distinct else 1)
-        hits: list[engine.RawHit] = []
+        hits: list[RawHit] = []
         seen: set[Any] = set()
         total = 0
         for require_all, fuzzy in rounds:
@@ -172,7 +173,7 @@ class Searcher:
                 break
         return hits, max(total, len(hits))
 
-    def _plan(self, parsed: ParsedQuery, active: dict[str, str]) -> engine.QueryPlan:
+    def _plan(self, parsed: ParsedQuery, active: dict[str, str]) -> QueryPlan:
         # Untranslated text (in the default language) counts for a language's pages; without a
         # language the default-language page already holds that text, and is the better hit.
         own = [active["lang"]] if "lang" in active else self.manifest.languages
@@ -182,7 +183,7 @@ class Searcher:
         wanted = [w for w in parsed.words if not any(is_stopword(w, lang) for lang in langs)]
         if not wanted and not parsed.phrases and not parsed.prefixes:
             wanted = parsed.words
-        return engine.QueryPlan(
+        return QueryPlan(
             groups=[self._group(word, langs) for word in wanted],
             phrases=[{lang: [phrase_term(w, lang) for w in phrase] for lang in langs} for phrase in parsed.phrases],
             prefixes=parsed.prefixes,
@@ -192,8 +193,8 @@ class Searcher:
             filters={name: value for name, value in active.items()},
         )
 
-    def _group(self, word: str, langs: list[str], fuzzy: bool = True) -> engine.Group:
-        group = engine.Group(exact={}, fuzzy={})
+    def _group(self, word: str, langs: list[str], fuzzy: bool = True) -> Group:
+        group = Group(exact={}, fuzzy={})
         folded = fold(word)
         for lang in langs:
             group.exact[lang] = set(query_terms(word, lang)) | set(self.forms.get(lang, {}).get(folded, ()))
@@ -202,7 +203,7 @@ class Searcher:
                 group.fuzzy[lang] = {folded} | ({plain} if len(plain) >= FUZZY_MIN_LETTERS else set())
         return group
 
-    def _marker(self, plan: engine.QueryPlan, parsed: ParsedQuery) -> Marker:
+    def _marker(self, plan: QueryPlan, parsed: ParsedQuery) -> Marker:
         langs = list(dict.fromkeys(plan.langs + plan.fallback_langs))
         terms: dict[str, set[str]] = {lang: set() for lang in langs}
         for group in plan.groups:
@@ -215,7 +216,7 @@ class Searcher:
                 terms[lang].update(phrase_terms)
         return Marker(terms, parsed.prefixes)
 
-    def _hit(self, raw: engine.RawHit, marker: Marker) -> Hit:
+    def _hit(self, raw: RawHit, marker: Marker) -> Hit:
         f = raw.fields
         return Hit(
             id=f["id"], lang=f["lang"], kind=f["kind"], title=f["title"], summary=f["summary"] or "",

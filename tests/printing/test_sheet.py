@@ -127,7 +127,7 @@ def test_markdown_keeps_no_raw_html_nor_script_links():
 
 def test_drafts_and_unreviewed_items_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KB_TODAY", "2026-11-23")
-    root = make_project(tmp_path / "kb", languages="[en, pl]")
+    root = make_project(tmp_path / "kb")
     path = root / "standards" / "checklists" / "weekly-huddle.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("reviewed: 2026-01-15\n", "status: draft\n"),
                     encoding="utf-8")

@@ -41,7 +41,8 @@ def test_search_answers_json(api) -> None:  # type: ignore[no-untyped-def]
     assert data["query"] == "reklamacji" and data["filters"] == {"lang": "pl"} and data["total"] == 3
     assert len(data["results"]) == 2 and data["results"][0]["id"] == "complaint-first-contact"
     assert data["results"][0]["url"] == "/pl/standards/complaint-first-contact/"
-    assert data["results"][0]["snippet"] == "Typowa <mark>reklamacja</mark> jest załatwiona, zanim klient zakończy kontakt."
+    assert data["results"][0]["snippet"] == (
+        "Typowa <mark>reklamacja</mark> jest załatwiona, zanim klient zakończy kontakt.")
 
 
 @pytest.mark.parametrize(("params", "expected"), [

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from search_helpers import TODAY, copy_fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -107,8 +107,9 @@ def test_filters_alone_list_matching_items(searcher, filters: Filters, expected:
 
 
 def test_filters_narrow_a_query(searcher) -> None:  # type: ignore[no-untyped-def]
-    assert ids(searcher.search("klient", Filters(lang="pl", channel="email"))) == \
-        [i for i in ids(searcher.search("klient", Filters(lang="pl"))) if i in {"complaint-first-contact", "delay-notice"}]
+    by_email = {"complaint-first-contact", "delay-notice"}
+    assert ids(searcher.search("klient", Filters(lang="pl", channel="email"))) == [
+        i for i in ids(searcher.search("klient", Filters(lang="pl"))) if i in by_email]
     assert ids(searcher.search("reklamacja", Filters(lang="pl", kind="practice"))) == ["decide-at-first-contact"]
     assert ids(searcher.search("reklamacja", Filters(lang="pl", area="phone"))) == []
 
@@ -141,7 +142,8 @@ def test_snippet_marks_the_matched_words(searcher) -> None:  # type: ignore[no-u
     hit = searcher.search("reklamacji kontakt", Filters(lang="pl")).hits[0]
     marked = [text for text, matched in hit.snippet if matched]
     assert marked == ["reklamacja", "kontakt"]
-    assert hit.to_json()["snippet"] == "Typowa <mark>reklamacja</mark> jest załatwiona, zanim klient zakończy <mark>kontakt</mark>."
+    assert hit.to_json()["snippet"] == (
+        "Typowa <mark>reklamacja</mark> jest załatwiona, zanim klient zakończy <mark>kontakt</mark>.")
 
 
 def test_snippet_marks_typo_matches_and_escapes_html(searcher) -> None:  # type: ignore[no-untyped-def]

@@ -197,3 +197,23 @@ def test_kb_serve_port_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, r
         port = busy.getsockname()[1]
         result = run_kb("serve", "--port", str(port))
     assert result.exit_code == 2 and result.stderr.startswith(f"kb: cannot listen on 127.0.0.1:{port}: ")
+
+
+def test_kb_serve_builds_a_missing_site_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              run_kb, indexed) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "kb"
+    shutil.copytree(indexed.root, root, ignore=shutil.ignore_patterns("site"))
+    monkeypatch.chdir(root)
+    calls = []
+
+    def fake_build(args, check=False):  # type: ignore[no-untyped-def]
+        calls.append(args[1:])
+        return subprocess.CompletedProcess(args, 1)
+
+    monkeypatch.setattr(subprocess, "run", fake_build)
+    result = run_kb("serve", "--port", "0")
+    assert calls == [["-m", "generator", "build", "-f", "mkdocs.yml"]]
+    assert result.stderr == (
+        "kb serve: there is no built site in site; running `kb build` first\n"
+        "kb: the site could not be built (see above); fix it and run `kb serve` again\n")
+    assert result.exit_code == 2

@@ -1,0 +1,36 @@
+"""What the searcher asks the engine: analysed terms, per language, and how to combine them.
+
+Engine-neutral (no Whoosh here): `searcher.py` builds plans, `engine.py` runs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Group:
+    """One word of the query: its exact terms and the strings to match with one typo, per language."""
+
+    exact: dict[str, set[str]]
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class QueryPlan:
+    groups: list[Group]
+    phrases: list[dict[str, list[str]]]  # per language, the phrase's terms in order
+    prefixes: list[str]
+    excluded: list[Group]
+    langs: list[str]  # languages whose own fields are searched
+    fallback_langs: list[str]  # languages whose `fallback` fields are searched
+    filters: dict[str, str]  # kind/area/channel/role/status/lang -> value
+    require_all: bool = True
+    fuzzy: bool = False
+
+
+@dataclass
+class RawHit:
+    fields: dict[str, Any]
+    score: float

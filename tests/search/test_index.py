@@ -1,0 +1,98 @@
+"""Building the index: documents per item and language, the fingerprint, reuse when nothing changed."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.search import engine, index
+from generator.search.documents import plain_text, search_documents
+from generator.search.manifest import MANIFEST, cache_index_dir, fresh_index, is_fresh, site_index_dir
+
+
+def test_one_document_per_active_item_and_language(indexed) -> None:  # type: ignore[no-untyped-def]
+    docs = list(search_documents(indexed.kb))
+    keys = {doc.key for doc in docs}
+    assert len(docs) == 48 == len(keys)  # 12 active items (retired and taxonomy left out) x 4 languages
+    assert "pl:complaint-first-contact" in keys and not any("zeppelin" in key for key in keys)
+    pl = next(doc for doc in docs if doc.key == "pl:delay-notice")
+    assert pl.url == "/pl/standards/delay-notice/" and pl.title == "Powiadom klienta o opóźnieniu, zanim zapyta"
+    assert pl.texts[("fallback", "en")][:2] == ["Ask the courier for the new delivery date.",
+                                                 "Send the delay template with the new date and an apology."]
+    assert ("body", "pl") in pl.texts and ("title", "pl") in pl.texts
+    assert pl.channels == ("email",) and pl.roles == ("warehouse",) and pl.area == "delivery"
+
+
+def test_markdown_becomes_plain_text() -> None:
+    assert plain_text("**Bold** and _it_ with a [link](https://x.y) and `code`\n\n- item") == \
+        "Bold and it with a link and code item"
+
+
+def test_manifest_records_languages_and_filter_values(indexed) -> None:  # type: ignore[no-untyped-def]
+    manifest = json.loads((indexed.index / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["languages"] == ["en", "pl", "el", "ro"] and manifest["documents"] == 48
+    assert manifest["facets"]["role"] == ["agent", "team-lead", "warehouse"]
+    forms = json.loads((indexed.index / "forms.json").read_text(encoding="utf-8"))
+    assert forms["ro"]["reclamatie"] == ["reclam"]  # reclamație stems to reclam, reclamatie to reclamat
+
+
+def test_fresh_until_the_content_changes(project_copy: Path) -> None:
+    project = index_it(project_copy)
+    folder = cache_index_dir(project)
+    assert is_fresh(folder, project)
+    standard = project_copy / "standards/phone/answer-within-three-rings.yaml"
+    os.utime(standard, (1, 1))  # touched, same bytes: still fresh (the bytes are compared)
+    assert is_fresh(folder, project)
+    standard.write_text(standard.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert not is_fresh(folder, project)
+    (project_copy / "standards/phone/new.yaml").write_text("kind: x\n", encoding="utf-8")
+    assert fresh_index(project) is None
+
+
+def index_it(root: Path):  # type: ignore[no-untyped-def]
+    from generator.config import load_project
+    from generator.content.pipeline import build_knowledge_base
+
+    project = load_project(root / "mkdocs.yml")
+    kb, _ = build_knowledge_base(project)
+    index.build_index(kb, project, cache_index_dir(project))
+    return project
+
+
+def test_write_index_reuses_an_index_of_the_same_content(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.config import load_project
+    from generator.content.pipeline import build_knowledge_base
+
+    project = load_project(project_copy / "mkdocs.yml")
+    kb, _ = build_knowledge_base(project)
+    builds = []
+    real_write = engine.write
+    monkeypatch.setattr(engine, "write", lambda *args: builds.append(1) or real_write(*args))
+    staged = project_copy / "staged-site"
+    index.write_index(kb, project, staged)
+    assert builds == [1] and is_fresh(site_index_dir(staged), project)
+    assert is_fresh(cache_index_dir(project), project)
+    index.write_index(kb, project, project_copy / "another-site")
+    assert builds == [1]  # copied from the cache, not built again
+    assert (site_index_dir(project_copy / "another-site") / MANIFEST).is_file()
+
+
+def test_a_failed_build_leaves_the_old_index(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = index_it(project_copy)
+    folder = cache_index_dir(project)
+    before = (folder / MANIFEST).read_text(encoding="utf-8")
+
+    def broken(*args):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(engine, "write", broken)
+    from generator.content.pipeline import build_knowledge_base
+
+    kb, _ = build_knowledge_base(project)
+    with pytest.raises(OSError):
+        index.build_index(kb, project, folder)
+    assert (folder / MANIFEST).read_text(encoding="utf-8") == before
+    assert [p.name for p in folder.parent.iterdir()] == ["search"]  # no staging folder left behind
