@@ -54,7 +54,8 @@ def phases(stderr: str) -> dict[str, float]:
     for line in stderr.splitlines():
         if line.startswith("kb build: ") and line.endswith("s]"):
             message, _, stamp = line[len("kb build: "):].rpartition(" [")
-            marks.append((message, float(stamp[:-2])))
+            if any(message.startswith(phase) for phase in PHASES):  # not the per-language lines
+                marks.append((message, float(stamp[:-2])))
     total = float(stderr.rsplit(" in ", 1)[1].split("s", 1)[0]) if " in " in stderr else marks[-1][1]
     result: dict[str, float] = {}
     for (message, start), (_, end) in zip(marks, [*marks[1:], ("end", total)], strict=True):

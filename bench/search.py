@@ -181,10 +181,11 @@ def popular_paths(sets: dict[str, list[tuple[str, str]]], count: int, rng: rando
 def serve_load(root: Path, sets: dict[str, list[tuple[str, str]]], requests: int, concurrency: int,
                workers: int) -> None:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
+    log = open(root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - a pipe nobody reads would fill up
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--port", "0", "--workers", str(workers),
          "-f", str(root / "mkdocs.yml")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE, stderr=log, text=True, env=env,
     )
     try:
         url = process.stdout.readline().strip()  # type: ignore[union-attr]
@@ -202,6 +203,7 @@ def serve_load(root: Path, sets: dict[str, list[tuple[str, str]]], requests: int
     finally:
         process.terminate()
         process.communicate(timeout=10)
+        log.close()
 
 
 def _wait(port: int) -> None:

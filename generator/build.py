@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,6 @@ class BuildResult:
     ok: bool = False
     pages: int = 0
     seconds: float = 0.0
-    steps: list[str] = field(default_factory=list)
 
 
 def build(
@@ -53,7 +52,7 @@ def build(
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        _JOB.update(kb=kb, project=project, stage=stage)
+        _JOB.update(kb=kb, project=project, stage=stage, progress=progress)
         try:
             result.pages = sum(map_jobs(build_language, project.languages, workers))
         finally:
@@ -72,10 +71,12 @@ _JOB: dict[str, Any] = {}  # what build_language needs; forked workers inherit i
 
 def build_language(lang: str) -> int:
     """Emit the language's MkDocs project in <stage>/project/<lang> and build it into <stage>/languages/<lang>."""
-    kb, project, stage = _JOB["kb"], _JOB["project"], _JOB["stage"]
+    kb, project, stage, progress = _JOB["kb"], _JOB["project"], _JOB["stage"], _JOB["progress"]
     target = LanguageProject(stage / "project" / lang, lang)
     emit_language(kb, project, target, stage / "languages" / lang)
+    progress(f"{lang}: rendered {len(target.pages):,} pages; MkDocs is building them")
     mkdocs_api.build(target.config_file)
+    progress(f"{lang}: built")
     return len(target.pages)
 
 

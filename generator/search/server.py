@@ -121,7 +121,17 @@ def create_server(app: Any, host: str, port: int, threads: int = 6) -> Any:
     """A waitress server bound to host:port (port 0 picks a free one); `.run()` serves, `.close()` stops."""
     import waitress
 
+    _quiet_queue_warnings()
+
     return waitress.create_server(app, host=host, port=port, threads=threads, **SERVER_OPTIONS)
+
+
+def _quiet_queue_warnings() -> None:
+    """Waitress warns on every request that waits for a free thread; under load that floods the log
+    (and a full stderr pipe blocks the server). Queueing is normal; real errors still show."""
+    import logging
+
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
 
 def serve(make_app: Callable[[], Any], host: str, port: int, threads: int, workers: int,
@@ -164,6 +174,7 @@ def _worker(make_app: Callable[[], Any], listener: Any, threads: int) -> int:
     try:  # the child: its own app (and index), the shared socket
         import waitress
 
+        _quiet_queue_warnings()
         waitress.create_server(make_app(), sockets=[listener], threads=threads, **SERVER_OPTIONS).run()
     except KeyboardInterrupt:
         pass
