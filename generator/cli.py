@@ -40,8 +40,6 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from generator.config import ConfigError
-        from generator.content import load
-
         try:
             return func(*args, **kwargs)
         except ConfigError as exc:
@@ -49,7 +47,9 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            where = f" while reading {load.current_file()}" if load.current_file() else ""
+            from generator.content.load import current_file
+
+            where = f" while reading {current_file()}" if current_file() else ""
             raise KbError(
                 f"internal error{where}: {type(exc).__name__}: {exc} "
                 "(this is a bug in kb; please report it with the file that triggered it)"

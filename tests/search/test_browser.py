@@ -98,7 +98,16 @@ def test_header_search_answers_from_the_api_in_the_pages_language(page, served: 
     page.wait_for_url("**/pl/standards/answer-within-three-rings/")
 
 
-def test_header_search_in_greek_with_a_typo(page, served: str) -> None:  # type: ignore[no-untyped-def]
+def test_enter_opens_the_first_result(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(served)
+    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
+    type_in_header_search(page, "courier")
+    page.locator(".kb-search-results .md-search-result__item").first.wait_for()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/standards/delay-notice/")
+
+
+def test_header_search_in_greek_without_accents(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served + "el/")
     page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
     type_in_header_search(page, "παραπονα")
