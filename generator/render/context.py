@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -41,6 +41,8 @@ class SiteSettings:
     edit_base: str | None = None  # repo_url + edit_uri, ending in '/': the YAML path is appended
     repo_root: FsPath | None = None  # content paths in edit links are relative to it
     directory_urls: bool = True
+    # content file (absolute path) -> its recent commits; empty when the content is not in git
+    history: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 class Renderer:
@@ -214,6 +216,14 @@ class PageView:
         if item.status == "draft":
             extra += f' <span class="kb-chip kb-chip--draft">{md_text(self.r.L["draft"])}</span>'
         return Markup(f"[{label}]({'../' * self.depth}{doc}){extra}")
+
+    def item_list(self, items: Iterable[Item], summaries: bool = True) -> Markup:
+        """A bullet list of links, each with the item's summary (a hot path on big sites: no macro)."""
+        lines = []
+        for item in items:
+            summary = f" — {self.t(item.summary)}" if summaries and item.summary else ""
+            lines.append(f"- {self.link(item)}{summary}")
+        return Markup("\n".join(lines) + "\n" if lines else "")
 
     def links(self, refs: Iterable[str | Item]) -> Markup:
         """Links separated by commas."""

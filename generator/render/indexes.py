@@ -38,6 +38,13 @@ def _area_rows(p: PageView) -> list[dict[str, Any]]:
     return rows
 
 
+def find(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    """"Find a procedure": search with filters, answered by `kb serve`'s search API."""
+    from generator.search.findpage import find_page_body, find_page_title
+
+    return {"title": find_page_title(p.r.lang), "body": Markup(find_page_body(p.r.kb, p.r.lang))}
+
+
 def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
     r = p.r
     roles = []
@@ -230,13 +237,29 @@ def _translation_states(p: PageView) -> dict[str, tuple[list[tuple[Item, tuple[s
 
     kb = p.r.kb
     active = sorted((i for i in kb.items.values() if i.is_active), key=lambda i: (i.kind, i.id))
+    if len(_STATUS_CACHE) > 4 * len(kb.items) * max(1, len(kb.languages)):
+        _STATUS_CACHE.clear()
     states = {}
     for lang in kb.languages[1:]:
-        statuses = [(item, translation_status(kb, item, lang)) for item in active]
+        statuses = [(item, _status(kb, item, lang, translation_status)) for item in active]
         missing = [(item, st.missing) for item, st in statuses if st.state == "missing"]
         outdated = [item for item, st in statuses if st.state == "outdated" or st.stale]
         states[lang] = (missing, outdated)
     return states
+
+
+# (id(item), default language, lang) -> (item, status): an unchanged item keeps its status across
+# the knowledge bases `kb preview` rebuilds (the item is kept too, so its id cannot be reused).
+_STATUS_CACHE: dict[tuple[int, str, str], tuple[Item, Any]] = {}
+
+
+def _status(kb: Any, item: Item, lang: str, compute: Any) -> Any:
+    key = (id(item), kb.default_language, lang)
+    cached = _STATUS_CACHE.get(key)
+    if cached is None or cached[0] is not item:
+        cached = (item, compute(kb, item, lang))
+        _STATUS_CACHE[key] = cached
+    return cached[1]
 
 
 def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:

@@ -35,6 +35,7 @@ def build_nav(renderer: Renderer) -> list[Any]:
         _entry(L["practices"], "practices/index.md"),
         _entry(L["principles"], "principles/index.md"),
         _entry(L["checklists"], "checklists/index.md"),
+        _entry(L["find"], "find.md"),
         _entry(L["onboarding"], [
             "paths/index.md",
             _entry(L["roles"], ["roles/index.md", *roles]),

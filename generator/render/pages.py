@@ -68,6 +68,7 @@ BUILDERS: dict[str, Builder] = {
     "report-translations": indexes.report_translations,
     "report-drafts": indexes.report_drafts,
     "report-orphans": indexes.report_orphans,
+    "find": indexes.find,
 }
 
 INDEX_DOCS = {
@@ -81,6 +82,7 @@ INDEX_DOCS = {
     "matrix": "matrix.md",
     "paths": "paths/index.md",
     "reports": "reports/index.md",
+    "find": "find.md",
 }
 
 
@@ -109,7 +111,22 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
     context = BUILDERS[spec.kind](view, spec)
     body = template(f"{spec.kind}.md.j2").render(p=view, r=renderer, L=renderer.L, kb=renderer.kb, **context)
     head = template("_head.md.j2").render(p=view, r=renderer, L=renderer.L, **_head_context(view, spec, context))
-    return tidy(head + body.strip("\n") + "\n")
+    return tidy(head + body.strip("\n") + "\n" + _history(view, spec.item))
+
+
+def _history(view: PageView, item: Item | None) -> str:
+    """Recent changes of the item's YAML file, so a reader sees what changed when."""
+    from generator.lifecycle.labels import label
+    from generator.render.escape import md_text
+
+    commits = view.r.settings.history.get(item.origin.path) if item is not None and item.origin else None
+    if not commits:
+        return ""
+    lang = view.r.lang
+    lines = ["", f"## {md_text(label('history.title', lang))} {{ #history }}", "",
+             md_text(label("history.last_changed", lang, date=commits[0].date)), ""]
+    lines += [f"- {c.date} · `{c.hash}` · {md_text(c.subject)} ({md_text(c.author)})" for c in commits[:5]]
+    return "\n".join(lines) + "\n"
 
 
 def tidy(markdown: str) -> str:
@@ -150,7 +167,25 @@ def _head_context(view: PageView, spec: PageSpec, context: dict[str, Any]) -> di
         "hide": context.get("hide", ()),
         "edit_url": r.edit_url(item) if item is not None else None,
         "fallback": view.fallback,
+        **_lifecycle_context(view, item),
     }
+
+
+def _lifecycle_context(view: PageView, item: Item | None) -> dict[str, Any]:
+    """What a team lead needs to see on the page: review state, outdated translation."""
+    from generator.content.models import Reviewable
+    from generator.lifecycle.reviews import review_badge
+    from generator.lifecycle.translations import outdated_marker
+
+    r = view.r
+    badge = None
+    if isinstance(item, Reviewable) and item.is_active:
+        found = review_badge(r.kb, item, r.lang)
+        if found.state in ("overdue", "due"):
+            badge = {"kind": "danger" if found.state == "overdue" else "warning", "text": found.text,
+                     "owner": view.link(item.owner)}
+    outdated = outdated_marker(r.kb, item, r.lang) if item is not None and item.is_active else None
+    return {"review_badge": badge, "outdated": outdated}
 
 
 def render_all(renderer: Renderer, specs: Iterable[PageSpec] | None = None) -> dict[str, str]:
