@@ -1,0 +1,192 @@
+"""Write a complete, plain MkDocs project per language: docs/*.md, docs/assets/kb/*, mkdocs.yml.
+
+Files are written only when their text changed (so MkDocs' watcher and dirty
+builds see only real changes) and never outside the project folder: every path
+is checked at this boundary, whatever produced it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.config import Project
+from generator.content.knowledge import KnowledgeBase
+from generator.lifecycle.history import history_index
+from generator.render.context import Renderer, SiteSettings
+from generator.render.nav import build_nav, not_in_nav
+from generator.render.pages import PageSpec, plan, render_all
+from generator.site import config as site_config
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_FOLDER = "assets/kb"
+USER_DOCS_SKIP = (".md",)
+
+
+class UnsafePath(ValueError):
+    """A generated path would land outside the output folder."""
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """`root/relative`, refusing absolute paths, `..`, `.`, empty segments, backslashes and NULs.
+
+    A lexical check: the folders written into are created by kb and hold no symbolic links.
+    """
+    parts = relative.split("/")
+    if (not relative or relative.startswith("/") or "\\" in relative or "\0" in relative or ":" in parts[0]
+            or any(part in ("", ".", "..") for part in parts)):
+        raise UnsafePath(f"refusing to write {relative!r}: not a plain relative path inside {root}")
+    return root.joinpath(*parts)
+
+
+@dataclass
+class Changes:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    config_changed: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.written or self.removed or self.config_changed)
+
+
+def write_if_changed(path: Path, data: bytes, fresh: bool = False) -> bool:
+    """Write `data` unless the file already holds it (atomically: readers never see half a file).
+
+    `fresh`: the folder was just created by us, so write directly.
+    """
+    if fresh:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return True
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.kb-tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+    return True
+
+
+def site_settings(project: Project) -> SiteSettings:
+    mkdocs = project.mkdocs
+    return SiteSettings(
+        site_name=str(mkdocs.get("site_name") or "Service standards"),
+        edit_base=edit_base(mkdocs),
+        repo_root=repo_root(project.root),
+        directory_urls=bool(mkdocs.get("use_directory_urls", True)),
+        history=history_index(project),
+    )
+
+
+def edit_base(mkdocs: dict[str, Any]) -> str | None:
+    """repo_url + edit_uri, to which a content file's path from the repository root is appended."""
+    repo = mkdocs.get("repo_url")
+    if not isinstance(repo, str) or not repo.strip():
+        return None
+    edit = mkdocs.get("edit_uri")
+    if edit is None:
+        host = urlsplit(repo).netloc.lower()
+        edit = "edit/main/" if host in ("github.com", "gitlab.com") else None
+    if not isinstance(edit, str) or not edit.strip():
+        return None
+    if "://" in edit:
+        return edit.rstrip("/") + "/"
+    return repo.rstrip("/") + "/" + edit.strip("/") + "/"
+
+
+def repo_root(start: Path) -> Path:
+    """The nearest folder holding `.git`, else the project folder."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        if (folder / ".git").exists():
+            return folder
+    return start.resolve()
+
+
+def asset_names() -> list[str]:
+    return sorted(path.name for path in ASSETS.iterdir() if path.is_file() and not path.name.startswith("."))
+
+
+class LanguageProject:
+    """The emitted MkDocs project of one language, remembering what it wrote (for `kb preview`)."""
+
+    def __init__(self, folder: Path, lang: str) -> None:
+        self.folder = folder
+        self.lang = lang
+        self.fresh = not folder.exists()  # a new project: no file to compare with or replace
+        self.docs = folder / "docs"
+        self.config_file = folder / "mkdocs.yml"
+        self.pages: dict[str, str] = {}
+
+    def write_pages(self, rendered: dict[str, str], keep: set[str], changes: Changes) -> None:
+        """Write pages whose text changed; remove pages we wrote before that are not in `keep`."""
+        for doc in sorted(rendered):
+            text = rendered[doc]
+            if self.pages.get(doc) != text and write_if_changed(safe_join(self.docs, doc), text.encode("utf-8"),
+                                                                self.fresh):
+                changes.written.append(doc)
+            self.pages[doc] = text
+        for doc in sorted(set(self.pages) - keep):
+            safe_join(self.docs, doc).unlink(missing_ok=True)
+            del self.pages[doc]
+            changes.removed.append(doc)
+
+    def write_support(self, project: Project, extra_assets: dict[str, bytes], changes: Changes) -> None:
+        """Our assets (plus any given), and the user's own docs assets (logo, images, CSS)."""
+        user_docs = project.root / str(project.mkdocs.get("docs_dir", "docs"))
+        if user_docs.is_dir() and user_docs.resolve() not in [d.resolve() for d in project.content_dirs]:
+            for path in sorted(user_docs.rglob("*")):
+                if path.is_file() and path.suffix not in USER_DOCS_SKIP and not path.name.startswith("."):
+                    rel = path.relative_to(user_docs).as_posix()
+                    if write_if_changed(safe_join(self.docs, rel), path.read_bytes()):
+                        changes.written.append(rel)
+        files = {f"{ASSET_FOLDER}/{name}": (ASSETS / name).read_bytes() for name in asset_names()}
+        files.update({f"{ASSET_FOLDER}/{name}": data for name, data in extra_assets.items()})
+        for rel, data in sorted(files.items()):
+            if write_if_changed(safe_join(self.docs, rel), data):
+                changes.written.append(rel)
+
+    def write_config(self, text: str, changes: Changes) -> None:
+        if write_if_changed(self.config_file, text.encode("utf-8"), self.fresh):
+            changes.config_changed = True
+        self.fresh = False
+
+
+def render_config(
+    kb: KnowledgeBase, project: Project, renderer: Renderer, site_dir: Path, extra_assets: list[str] = ()  # type: ignore[assignment]
+) -> str:
+    names = sorted(set(asset_names()) | set(extra_assets))
+    assets = [f"{ASSET_FOLDER}/{name}" for name in names]
+    config = site_config.language_config(
+        project, renderer.lang, build_nav(renderer), not_in_nav(), site_dir, assets
+    )
+    return site_config.dump(config)
+
+
+def emit_language(
+    kb: KnowledgeBase,
+    project: Project,
+    target: LanguageProject,
+    site_dir: Path,
+    specs: list[PageSpec] | None = None,
+    extra_assets: dict[str, bytes] | None = None,
+) -> Changes:
+    """Render (all pages, or only `specs`) and write the language's project; return what changed."""
+    renderer = Renderer(kb, site_settings(project), target.lang)
+    changes = Changes()
+    full = plan(kb)
+    rendered = render_all(renderer, full if specs is None else specs)
+    target.write_pages(rendered, {spec.doc for spec in full}, changes)
+    extras = extra_assets or {}
+    target.write_support(project, extras, changes)
+    target.write_config(render_config(kb, project, renderer, site_dir, list(extras)), changes)
+    return changes
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)

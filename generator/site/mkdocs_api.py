@@ -1,0 +1,105 @@
+"""The one module that talks to MkDocs and mkdocs-material (swap it for a fork or a successor).
+
+Builds an emitted project in-process in strict mode, collecting MkDocs' warnings
+so they are reported (and fail the build) instead of scrolling past; reports
+which interface and search languages the installed Material supports; and makes
+the live-reload server `kb preview` uses.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused the project; `messages` holds its warnings and errors."""
+
+    def __init__(self, message: str, messages: list[str]) -> None:
+        super().__init__(message, messages)  # both in args, so the error survives a worker process
+        self.message = message
+        self.messages = messages
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *[f"  {line}" for line in self.messages]])
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+@contextmanager
+def _collected() -> Iterator[_Collect]:
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = None) -> None:
+    """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _collected() as collected:
+        try:
+            config = load_config(str(config_file), strict=True)
+            config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
+            try:
+                mkdocs_build(config, dirty=dirty, serve_url=serve_url)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:
+            raise SiteBuildError(f"MkDocs failed on {config_file}: {exc}", collected.messages) from None
+    if collected.messages:  # pragma: no cover - strict mode raises first
+        raise SiteBuildError(f"MkDocs warned on {config_file}", collected.messages)
+
+
+def _material_templates() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+@cache
+def theme_languages() -> frozenset[str]:
+    """Interface languages Material has translations for."""
+    folder = _material_templates() / "partials" / "languages"
+    return frozenset(path.stem for path in folder.glob("*.html"))
+
+
+@cache
+def search_languages() -> frozenset[str]:
+    """Languages both MkDocs' config validation and Material's search worker have a lunr stemmer for."""
+    import mkdocs.contrib.search as search
+
+    checked = Path(search.__file__).parent / "lunr-language"
+    mkdocs_side = {path.name.split(".")[1] for path in checked.glob("lunr.*.js")}
+    worker = _material_templates() / "assets" / "javascripts" / "lunr" / "min"
+    material_side = {path.name.split(".")[1] for path in worker.glob("lunr.*.min.js")}
+    return frozenset((mkdocs_side & material_side) | {"en"}) - {"multi", "stemmer"}
+
+
+def make_server(builder: Callable[[], None], root: Path, host: str, port: int) -> Any:
+    """MkDocs' live-reload server: serves `root`, calls `builder` after watched files change, reloads browsers."""
+    from mkdocs.livereload import LiveReloadServer
+
+    return LiveReloadServer(builder=builder, host=host, port=port, root=str(root))

@@ -1,0 +1,42 @@
+"""Run one job per language, in forked worker processes when there are several CPUs to use.
+
+Forked workers inherit the parent's memory (the KnowledgeBase is not pickled);
+only the job's small argument and result cross the process boundary. Where fork
+does not exist, or with one job, the jobs run in sequence in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+def _fork() -> Any:
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - no fork on this platform
+        return None
+
+
+def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int) -> list[R]:
+    """`[job(a) for a in arguments]`, up to `jobs` at a time; the first failure is raised after all finish."""
+    context = _fork()
+    if jobs <= 1 or len(arguments) <= 1 or context is None:
+        return [job(argument) for argument in arguments]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(arguments)), mp_context=context) as pool:
+        futures = [pool.submit(job, argument) for argument in arguments]
+        outcomes: list[tuple[R | None, BaseException | None]] = []
+        for future in futures:
+            try:
+                outcomes.append((future.result(), None))
+            except Exception as exc:  # noqa: BLE001 - re-raised below, in order
+                outcomes.append((None, exc))
+    for _, error in outcomes:
+        if error is not None:
+            raise error
+    return [result for result, _ in outcomes]  # type: ignore[misc]

@@ -1,0 +1,167 @@
+"""`kb preview`: MkDocs' live-reload server on the emitted projects, fed by an incremental re-render.
+
+Watches the content folders and mkdocs.yml. On a change: reload the changed
+YAML files, re-render only the pages the change can affect, write only pages
+whose text changed, rebuild the languages whose project changed (the default
+language first: its build cleans the site root), and let the server reload the
+browser. Content errors are printed in the terminal and shown on every page as
+a banner (assets/preview/kb-preview.js reads `_kb/preview.json`); the last good
+site stays up and the server keeps running.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.config import ConfigError, Project, load_project
+from generator.content.knowledge import KnowledgeBase
+from generator.diagnostics import Severity
+from generator.site import mkdocs_api
+from generator.site.emit import LanguageProject, emit_language, safe_join, write_if_changed
+from generator.site.incremental import IncrementalLoader, affected_specs
+from generator.urls import language_prefix
+
+PREVIEW_ASSETS = Path(__file__).parent / "preview_assets"
+STATUS = "_kb/preview.json"
+Echo = Callable[[str], None]
+
+
+@dataclass
+class Refresh:
+    """What one refresh did, for the terminal and for the benchmark."""
+
+    errors: list[str] = field(default_factory=list)
+    pages_rendered: int = 0
+    pages_written: int = 0
+    languages_built: list[str] = field(default_factory=list)
+    render_seconds: float = 0.0
+    mkdocs_seconds: float = 0.0
+
+
+class Preview:
+    def __init__(self, config_file: Path, workdir: Path, languages: list[str] | None = None,
+                 echo: Echo = lambda message: None) -> None:
+        self.config_file = config_file
+        self.workdir = workdir
+        self.site_root = workdir / "site"
+        self.only = languages
+        self.echo = echo
+        self.loader = IncrementalLoader()
+        self.kb: KnowledgeBase | None = None
+        self.projects: dict[str, LanguageProject] = {}
+
+    def languages(self, project: Project) -> list[str]:
+        return [lang for lang in project.languages if not self.only or lang in self.only]
+
+    def refresh(self, build_site: bool = True) -> Refresh:
+        """Re-read, re-render what changed, rebuild; never raises for bad content or config."""
+        report = Refresh()
+        started = time.monotonic()
+        try:
+            project = load_project(self.config_file)
+        except ConfigError as exc:
+            report.errors = [str(exc)]
+            self._status(self._known_languages(), report.errors)
+            return report
+        kb, diagnostics = self.loader.load(project)
+        if diagnostics.errors:
+            report.errors = [str(d) for d in diagnostics.sorted() if d.severity is Severity.ERROR]
+            self._status(self.languages(project), report.errors)
+            return report
+        specs = affected_specs(self.kb, kb)
+        self.kb = kb
+        changed = self._emit(kb, project, specs, report)
+        report.render_seconds = time.monotonic() - started
+        if build_site:
+            self._build(project, changed, report)
+        self._status(self.languages(project), report.errors, len(diagnostics.warnings))  # MkDocs' own errors
+        return report
+
+    def _emit(self, kb: KnowledgeBase, project: Project, specs: list | None, report: Refresh) -> list[str]:
+        extras = {path.name: path.read_bytes() for path in sorted(PREVIEW_ASSETS.iterdir()) if path.is_file()}
+        changed = []
+        for lang in self.languages(project):
+            target = self.projects.setdefault(lang, LanguageProject(self.workdir / "project" / lang, lang))
+            changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras)
+            report.pages_rendered += len(target.pages) if specs is None else len(specs)
+            report.pages_written += len(changes.written) + len(changes.removed)
+            if changes or not (self._site_dir(project, lang) / "index.html").exists():
+                changed.append(lang)
+        return changed
+
+    def _build(self, project: Project, changed: list[str], report: Refresh) -> None:
+        started = time.monotonic()
+        rebuild_all = project.default_language in changed
+        for lang in self.languages(project):
+            if lang in changed or (rebuild_all and lang != project.default_language):
+                try:
+                    mkdocs_api.build(self.projects[lang].config_file)
+                except mkdocs_api.SiteBuildError as exc:
+                    report.errors.append(str(exc))
+                report.languages_built.append(lang)
+        report.mkdocs_seconds = time.monotonic() - started
+
+    def _site_dir(self, project: Project, lang: str) -> Path:
+        prefix = language_prefix(lang, project.default_language)
+        return self.site_root / prefix if prefix else self.site_root
+
+    def _known_languages(self) -> list[str]:
+        return sorted(self.projects)
+
+    def _status(self, languages: list[str], errors: list[str], warnings: int = 0) -> None:
+        """Write the status every page's preview script reads (one file per language root)."""
+        data = json.dumps({"errors": errors, "warnings": warnings}, ensure_ascii=False, sort_keys=True)
+        default = self.kb.default_language if self.kb else (languages[0] if languages else "")
+        for lang in languages:
+            root = self.site_root if lang == default else self.site_root / lang
+            write_if_changed(safe_join(root, STATUS), data.encode("utf-8"))
+
+
+def serve(config_file: Path, host: str, port: int, languages: list[str] | None, echo: Echo) -> None:
+    """Run the preview until interrupted; the temporary folder is removed on the way out."""
+    workdir = Path(tempfile.mkdtemp(prefix="kb-preview-"))
+    preview = Preview(config_file, workdir, languages, echo)
+    try:
+        _report(preview.refresh(), echo, first=True)
+
+        def builder() -> None:
+            try:
+                _report(preview.refresh(), echo)
+            except Exception as exc:  # noqa: BLE001 - the server must survive anything
+                echo(f"kb preview: could not refresh: {type(exc).__name__}: {exc}")
+
+        server = mkdocs_api.make_server(builder, preview.site_root, host, port)
+        project = load_project(config_file)
+        for folder in project.content_dirs:
+            if folder.exists():
+                server.watch(str(folder))
+        server.watch(str(config_file))
+        first = preview.languages(project)[0]
+        echo(f"kb preview: serving on http://{host}:{port}/{language_prefix(first, project.default_language)} "
+             "(Ctrl+C to stop)")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            echo("kb preview: stopped")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _report(report: Refresh, echo: Echo, first: bool = False) -> None:
+    if report.errors:
+        echo("kb preview: the content has errors; the preview keeps the last good version:")
+        for line in report.errors:
+            echo(f"  {line}")
+        return
+    what = "built" if first else f"re-rendered {report.pages_rendered} page(s), wrote {report.pages_written}"
+    languages = ", ".join(report.languages_built) or "none"
+    echo(f"kb preview: {what} in {report.render_seconds:.2f}s; MkDocs rebuilt {languages} "
+         f"in {report.mkdocs_seconds:.1f}s")

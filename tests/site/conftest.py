@@ -1,0 +1,66 @@
+"""Fixtures for the site tests: the fixture knowledge base, one built site per session, a local server."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+SITE_KB = Path(__file__).resolve().parent.parent / "fixtures" / "site-kb"
+TODAY = "2026-11-23"
+
+
+@pytest.fixture
+def site_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of tests/fixtures/site-kb as the working folder, with KB_TODAY fixed."""
+    root = tmp_path / "kb"
+    shutil.copytree(SITE_KB, root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("KB_TODAY", TODAY)
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture knowledge base built once (no PDFs) for the whole session; returns its site/ folder."""
+    from generator.build import build
+    from generator.config import load_project
+
+    root = tmp_path_factory.mktemp("built") / "kb"
+    shutil.copytree(SITE_KB, root)
+    previous, before = os.getcwd(), os.environ.get("KB_TODAY")
+    os.chdir(root)
+    os.environ["KB_TODAY"] = TODAY
+    try:
+        result = build(load_project(root / "mkdocs.yml"), pdf=False, jobs=1)
+    finally:
+        os.chdir(previous)
+        if before is None:
+            os.environ.pop("KB_TODAY", None)
+        else:
+            os.environ["KB_TODAY"] = before
+    assert result.ok, [str(d) for d in result.diagnostics.errors]
+    return root / "site"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 by a small http.server thread; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()

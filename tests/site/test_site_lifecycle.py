@@ -1,0 +1,61 @@
+"""Team-lead facts on the pages: review badge, outdated-translation marker, recent changes from git."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from generator.config import load_project
+from generator.content.pipeline import build_knowledge_base
+from generator.render.context import Renderer
+from generator.render.pages import PageSpec, render
+from generator.site.emit import site_settings
+from generator.urls import item_doc
+
+SAMPLE = Path(__file__).resolve().parents[2] / "generator" / "scaffold" / "sample"
+
+
+def _git(folder: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Ada Lead", "GIT_AUTHOR_EMAIL": "ada@example.org",
+           "GIT_COMMITTER_NAME": "Ada Lead", "GIT_COMMITTER_EMAIL": "ada@example.org",
+           "GIT_AUTHOR_DATE": "2026-10-01T12:00:00", "GIT_COMMITTER_DATE": "2026-10-01T12:00:00"}
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, env=env)
+
+
+def _page(folder: Path, item_id: str, lang: str, monkeypatch) -> str:
+    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+    project = load_project(folder / "mkdocs.yml")
+    kb, diagnostics = build_knowledge_base(project)
+    assert not diagnostics.errors
+    item = kb.get(item_id)
+    return render(PageSpec(item_doc(item), item.kind, item), Renderer(kb, site_settings(project), lang))
+
+
+def test_a_page_lists_the_commits_that_touched_its_yaml(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(SAMPLE, tmp_path, dirs_exist_ok=True)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "Add the complaints standard <first>")
+    page = _page(tmp_path, "complaint-first-contact", "en", monkeypatch)
+    assert "## Recent changes { #history }" in page
+    assert "Last changed 2026-10-01" in page
+    assert "Add the complaints standard &lt;first&gt; (Ada Lead)" in page
+
+
+def test_no_history_outside_git(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(SAMPLE, tmp_path, dirs_exist_ok=True)
+    assert "#history" not in _page(tmp_path, "complaint-first-contact", "en", monkeypatch)
+
+
+def test_overdue_review_and_outdated_translation_are_shown(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(SAMPLE, tmp_path, dirs_exist_ok=True)
+    standard = tmp_path / "standards" / "complaints" / "complaint-first-contact.yaml"
+    text = standard.read_text(encoding="utf-8").replace("reviewed: 2026-01-15", "reviewed: 2025-01-15")
+    standard.write_text(text + "translated:\n  pl: 0000000000\n", encoding="utf-8")
+    english = _page(tmp_path, "complaint-first-contact", "en", monkeypatch)
+    assert '!!! danger "Review overdue since 2026-01-15"' in english
+    polish = _page(tmp_path, "complaint-first-contact", "pl", monkeypatch)
+    assert '!!! warning "Nieaktualne tłumaczenie"' in polish
+    assert "Nieaktualne tłumaczenie" not in english

@@ -1,0 +1,146 @@
+"""`kb preview`: re-render only what a change affects, survive content errors, reload in the browser."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.site.preview import Preview
+
+STANDARD = Path("standards") / "complaints" / "complaint-first-contact.yaml"
+
+
+@pytest.fixture
+def preview(site_kb: Path, tmp_path: Path) -> Preview:
+    watcher = Preview(site_kb / "mkdocs.yml", tmp_path / "preview")
+    first = watcher.refresh(build_site=False)
+    assert first.errors == [] and first.pages_written > 100
+    return watcher
+
+
+def docs(preview: Preview, lang: str = "en") -> Path:
+    return preview.projects[lang].docs
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+    time.sleep(0.01)
+
+
+def test_a_change_rewrites_only_the_pages_it_affects(site_kb: Path, preview: Preview) -> None:
+    page = docs(preview) / "standards" / "complaint-first-contact.md"
+    untouched = docs(preview) / "competencies" / "product-knowledge.md"
+    stamp = untouched.stat().st_mtime_ns
+    edit(site_kb / STANDARD, "Listen to the whole story", "Listen to the WHOLE story")
+    report = preview.refresh(build_site=False)
+    assert report.errors == []
+    assert "Listen to the WHOLE story" in page.read_text("utf-8")
+    assert untouched.stat().st_mtime_ns == stamp
+    assert 0 < report.pages_written < 10
+
+
+def test_a_title_change_reaches_the_pages_that_link_to_it(site_kb: Path, preview: Preview) -> None:
+    other_area = docs(preview) / "areas" / "phone.md"
+    stamp = other_area.stat().st_mtime_ns
+    edit(site_kb / STANDARD, "en: Close typical complaints at the first contact",
+         "en: Settle typical complaints at the first contact")
+    assert preview.refresh(build_site=False).errors == []
+    assert other_area.stat().st_mtime_ns == stamp  # another area's list does not show this standard
+    for doc in ("paths/agent-first-week.md", "checklists/weekly-huddle.md", "principles/speed.md",
+                "areas/complaints.md", "roles/agent.md"):
+        assert "Settle typical complaints at the first contact" in (docs(preview) / doc).read_text("utf-8"), doc
+
+
+def test_a_role_title_change_reaches_every_list_that_shows_the_role(site_kb: Path, preview: Preview) -> None:
+    edit(site_kb / "onboarding" / "roles" / "agent.yaml", "en: Customer service agent", "en: Service agent")
+    preview.refresh(build_site=False)
+    for doc in ("areas/complaints.md", "standards/complaint-first-contact.md", "index.md", "matrix.md"):
+        assert "[Service agent]" in (docs(preview) / doc).read_text("utf-8"), doc
+
+
+def test_adding_and_deleting_a_file(site_kb: Path, preview: Preview) -> None:
+    new = site_kb / "standards" / "phone" / "call-back-on-time.yaml"
+    new.write_text(
+        "kind: standard\nid: call-back-on-time\ntitle: Call back when promised\narea: phone\nroles: [agent]\n"
+        "statement: We call back within the promised hour.\nowner: team-lead\n", "utf-8")
+    preview.refresh(build_site=False)
+    page = docs(preview) / "standards" / "call-back-on-time.md"
+    assert page.is_file() and "Call back when promised" in (docs(preview) / "areas" / "phone.md").read_text("utf-8")
+    new.unlink()
+    preview.refresh(build_site=False)
+    assert not page.exists()
+    assert "Call back when promised" not in (docs(preview) / "areas" / "phone.md").read_text("utf-8")
+
+
+def test_a_yaml_error_is_reported_and_the_last_good_pages_stay(site_kb: Path, preview: Preview) -> None:
+    page = docs(preview) / "standards" / "complaint-first-contact.md"
+    before = page.read_text("utf-8")
+    (site_kb / STANDARD).write_text("kind: standard\nid: complaint-first-contact\ntitle: [oops\n", "utf-8")
+    report = preview.refresh(build_site=False)
+    assert "standards/complaints/complaint-first-contact.yaml:4:1: error: YAML syntax error" in "\n".join(report.errors)
+    assert page.read_text("utf-8") == before
+    for status in (preview.site_root / "_kb" / "preview.json", preview.site_root / "pl" / "_kb" / "preview.json"):
+        assert json.loads(status.read_text("utf-8"))["errors"] == report.errors
+
+
+def test_a_broken_config_is_reported_too(site_kb: Path, preview: Preview) -> None:
+    (site_kb / "mkdocs.yml").write_text("site_name: [broken\n", "utf-8")
+    report = preview.refresh(build_site=False)
+    assert report.errors and "mkdocs.yml" in report.errors[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(condition, seconds: float = 90.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = condition()
+        except OSError:
+            value = None
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError("timed out waiting for the preview")
+
+
+@pytest.mark.slow
+def test_the_preview_server_rebuilds_after_an_edit_and_survives_an_error(site_kb: Path) -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "preview", "--port", str(port), "--lang", "en"],
+        cwd=site_kb, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: "Close typical complaints" in _get(base + "standards/complaint-first-contact/"))
+        assert "livereload" in _get(base)
+        (site_kb / STANDARD).write_text("kind: standard\nid: complaint-first-contact\ntitle: [oops\n", "utf-8")
+        _wait_for(lambda: json.loads(_get(base + "_kb/preview.json"))["errors"])
+        assert server.poll() is None
+        (site_kb / STANDARD).write_text((Path(__file__).parent.parent / "fixtures" / "site-kb" / STANDARD)
+                                        .read_text("utf-8").replace("at the first contact", "at once"), "utf-8")
+        _wait_for(lambda: "Close typical complaints at once" in _get(base + "standards/complaint-first-contact/"))
+        assert json.loads(_get(base + "_kb/preview.json"))["errors"] == []
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "kb preview: the content has errors" in output
+    assert "Traceback" not in output
