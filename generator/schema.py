@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
@@ -30,7 +30,7 @@ def kind_schema(kind: str) -> dict[str, Any]:
 
 
 def item_schema() -> dict[str, Any]:
-    union = Annotated[Union[tuple(KINDS.values())], Field(discriminator="kind")]  # type: ignore[valid-type]
+    union = Annotated[tuple(KINDS.values()), Field(discriminator="kind")]  # type: ignore[valid-type]
     schema = TypeAdapter(union).json_schema(mode="validation")
     return _finish(schema, "Knowledge base item (any kind)")
 

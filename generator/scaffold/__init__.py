@@ -10,11 +10,11 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from generator.content.review import today
 from pathlib import Path
 
 import jinja2
 
+from generator.content.review import today
 from generator.content.types import SLUG_RE, slugify
 from generator.schema import DEFAULT_SCHEMA_DIR, write_schemas
 
