@@ -299,6 +299,18 @@ def report_orphans(p: PageView, spec: PageSpec) -> dict[str, Any]:
     return {"title": p.r.L["report_orphans"], "groups": orphans(p)}
 
 
+def _coverage_groups(p: PageView) -> list[dict[str, Any]]:
+    from generator.lifecycle.coverage import coverage
+
+    found = p.r.shared("coverage", lambda: coverage(p.r.kb))
+    return [{"code": code, "findings": findings} for code, findings in found.items()]
+
+
+def report_coverage(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    """Where the paths leave gaps: the same findings as `kb report coverage`."""
+    return {"title": p.r.L["report_coverage"], "groups": _coverage_groups(p)}
+
+
 def reports(p: PageView, spec: PageSpec) -> dict[str, Any]:
     drafts = report_drafts(p, spec)["drafts"]
     translations = report_translations(p, spec)["groups"]
@@ -307,6 +319,7 @@ def reports(p: PageView, spec: PageSpec) -> dict[str, Any]:
     counts = {
         "review": len(_needs_review(p)),
         "translations": untranslated,
+        "coverage": sum(len(group["findings"]) for group in _coverage_groups(p)),
         "drafts": len(drafts),
         "orphans": sum(len(group["entries"]) for group in orphans(p)),
     }

@@ -24,7 +24,7 @@ from generator.urls import item_doc
 
 _BLANK_SPACES = re.compile(r"\n[ \t]+(?=\n)")
 _BLANK_LINES = re.compile(r"\n{3,}")
-REPORTS = ("review", "translations", "drafts", "orphans")
+REPORTS = ("review", "translations", "coverage", "drafts", "orphans")
 ITEM_KINDS = ("standard", "practice", "principle", "checklist", "role", "competency", "path")
 
 
@@ -68,6 +68,7 @@ BUILDERS: dict[str, Builder] = {
     "report-translations": indexes.report_translations,
     "report-drafts": indexes.report_drafts,
     "report-orphans": indexes.report_orphans,
+    "report-coverage": indexes.report_coverage,
     "find": indexes.find,
 }
 

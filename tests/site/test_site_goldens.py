@@ -45,7 +45,7 @@ def test_every_page_kind_has_a_golden() -> None:
     assert kinds == {
         "home", "standards", "area", "channel", "practices", "principles", "checklists", "roles",
         "competencies", "matrix", "paths", "reports", "report-review", "report-translations", "report-drafts",
-        "report-orphans", "standard", "practice", "principle", "checklist", "role", "competency", "path", "find",
+        "report-orphans", "report-coverage", "standard", "practice", "principle", "checklist", "role", "competency", "path", "find",
     }
 
 
