@@ -6,7 +6,9 @@ kind (chosen by `kind:`), for editors that map a whole folder to one schema.
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,7 +32,8 @@ def kind_schema(kind: str) -> dict[str, Any]:
 
 
 def item_schema() -> dict[str, Any]:
-    union = Annotated[tuple(KINDS.values()), Field(discriminator="kind")]  # type: ignore[valid-type]
+    any_kind = functools.reduce(operator.or_, KINDS.values())  # Taxonomy | Principle | …
+    union = Annotated[any_kind, Field(discriminator="kind")]  # type: ignore[valid-type]
     schema = TypeAdapter(union).json_schema(mode="validation")
     return _finish(schema, "Knowledge base item (any kind)")
 
