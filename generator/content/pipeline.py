@@ -12,7 +12,7 @@ from generator.content.checks import run_checks
 from generator.content.knowledge import KnowledgeBase
 from generator.content.load import discover, load_files
 from generator.content.review import today
-from generator.diagnostics import Diagnostics, display_path
+from generator.diagnostics import Diagnostics, Location, display_path
 
 
 @contextmanager
@@ -36,7 +36,7 @@ def build_knowledge_base(project: Project, only: Sequence[Path] = ()) -> tuple[K
 
 def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagnostics]:
     diagnostics = Diagnostics()
-    folders = [folder for folder in project.content_dirs]
+    folders = project.content_dirs
     for folder in folders:
         if not folder.exists():
             diagnostics.error(
@@ -61,7 +61,5 @@ def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagn
     return kb, diagnostics
 
 
-def _location(project: Project):  # type: ignore[no-untyped-def]
-    from generator.diagnostics import Location
-
+def _location(project: Project) -> Location:
     return Location(display_path(project.config_path))

@@ -146,14 +146,18 @@ class PageView:
         self.fallback = self.fallback or fell_back
         return md_text(value)
 
+    def _block(self, text: Text) -> tuple[str, bool]:
+        """The text in this page's language as a Markdown block, and whether it fell back."""
+        value, fell_back = self.r.kb.text(text, self.r.lang)
+        self.fallback = self.fallback or fell_back
+        return str(md_block(value)), fell_back
+
     def md(self, text: Text | None, indent: int = 0) -> Markup:
         """A Markdown block; a fallback is wrapped in a marked box in the default language."""
         if not text:
             return Markup("")
-        value, fell_back = self.r.kb.text(text, self.r.lang)
-        body = str(md_block(value))
+        body, fell_back = self._block(text)
         if fell_back:
-            self.fallback = True
             label = html_text(f"{self.r.L['not_translated']} ({self.r.default_name})")
             body = (
                 f'<div class="kb-fallback" lang="{self.r.default}" data-kb-untranslated="{label}" markdown>\n\n'
@@ -165,10 +169,8 @@ class PageView:
         """A Markdown list entry: a fallback gets the inline marker in front."""
         if not text:
             return Markup("")
-        value, fell_back = self.r.kb.text(text, self.r.lang)
-        body = str(md_block(value))
+        body, fell_back = self._block(text)
         if fell_back:
-            self.fallback = True
             body = f"{self.marker()} {body}"
         return md_indent(body, indent) if indent else Markup(body)
 
