@@ -11,7 +11,13 @@ as up to three terms at the same position:
 The Snowball stemmers expect diacritics, so the first is the accurate one; the
 second is what a query typed without diacritics produces; the third makes exact
 forms and prefixes match. A query word becomes the same set of terms, so a match
-is any shared term. Nothing here imports Whoosh.
+is any shared term.
+
+For phrases, each pair of neighbouring words is also indexed as one term, the
+two words' `phrase_term`s joined by a space ("obslug reklamacj"): a phrase
+matches where all its neighbouring pairs occur, which answers phrase queries
+from term lists alone, without storing word positions. Nothing here imports
+Whoosh.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ from typing import Any, NamedTuple
 # The text fields of a document, each per language. `fallback` holds what a page shows in the
 # default language because it is not translated yet (so it ranks below a page's own language).
 FIELDS = ("title", "summary", "body", "fallback")
+
+
+def field_name(name: str, lang: str) -> str:
+    """The index field of text field `name` in `lang`: 'title_pl', 'body_pt_br'."""
+    return f"{name}_{lang.replace('-', '_')}"
 
 # ISO 639-1 code -> Snowball algorithm (only those snowballstemmer ships); other languages fold only.
 SNOWBALL = {
@@ -160,6 +171,23 @@ def phrase_term(word: str, lang: str) -> str:
     return fold(stem(strip_marks(word.lower()), lang))
 
 
+PAIR_SEPARATOR = " "  # never inside a word's term, so pair terms and word terms cannot collide
+
+
+def pair_term(first: str, second: str) -> str:
+    """The term of two neighbouring words, given their phrase terms."""
+    return f"{first}{PAIR_SEPARATOR}{second}"
+
+
+def phrase_pairs(terms: list[str]) -> list[str]:
+    """The pair terms a phrase (its words' phrase terms, in order) must all have."""
+    return list(dict.fromkeys(pair_term(a, b) for a, b in zip(terms, terms[1:])))
+
+
+def is_pair(term: str) -> bool:
+    return PAIR_SEPARATOR in term
+
+
 _FOLDED_STOPWORDS = {lang: frozenset(fold(word) for word in stops) for lang, stops in STOPWORDS.items()}
 
 
@@ -168,8 +196,25 @@ def is_stopword(word: str, lang: str) -> bool:
     return fold(word) in _FOLDED_STOPWORDS.get(lang.split("-")[0], frozenset())
 
 
+@lru_cache(maxsize=200_000)
+def _indexed(word: str, lang: str) -> tuple[tuple[str, ...], str]:
+    return variants(word, lang), phrase_term(word, lang)
+
+
 def analyze(text: str, lang: str) -> Iterator[tuple[str, Word]]:
-    """Every (term, word) of `text`: what the index stores for it."""
+    """Every (term, word) of `text`: what the index stores for it, word terms and pair terms.
+
+    A joined word ("email" of "e-mail") shares its first part's position, so a position
+    may hold several words; each pairs with every word of the next position."""
+    before: list[str] = []  # the phrase terms at the previous position
+    here: list[str] = []
+    pos = -1
     for word in words(text):
-        for term in variants(word.text, lang):
+        if word.pos != pos:
+            before, here, pos = here, [], word.pos
+        terms, joinable = _indexed(word.text, lang)
+        for term in terms:
             yield term, word
+        for first in before:
+            yield pair_term(first, joinable), word
+        here.append(joinable)

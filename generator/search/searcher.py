@@ -22,6 +22,7 @@ from generator.search.labels import kind_label
 from generator.search.manifest import Manifest, read_manifest
 from generator.search.plan import Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
+from generator.search.ranking import Ranker
 from generator.search.snippets import Marker, Pieces, snippet, to_html
 
 FILTERS = ("lang", "kind", "area", "channel", "role", "status")
@@ -99,6 +100,7 @@ class Searcher:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.engine = engine.Engine(folder)
+        self.ranker = Ranker(self.engine)
         try:
             self.forms: dict[str, dict[str, list[str]]] = json.loads((folder / FORMS).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -157,18 +159,24 @@ class Searcher:
         has_fuzzy = any(group.fuzzy for group in plan.groups)
         rounds = [(True, False)] + ([(True, True)] if has_fuzzy else []) + ([(False, has_fuzzy)] if parts > 1 else [])
         distinct = "lang" not in plan.filters
-        fetch = limit * (len(self.manifest.languages) if distinct else 1)
         hits: list[RawHit] = []
-        seen: set[Any] = set()
+        seen_docs: set[int] = set()
+        seen_items: set[str] = set()
         total = 0
         for require_all, fuzzy in rounds:
             plan.require_all, plan.fuzzy = require_all, fuzzy
-            raw, total = self.engine.search(plan, fetch, distinct)
-            for hit in raw:
-                key = hit.fields["id"] if distinct else (hit.fields["id"], hit.fields["lang"])
-                if key not in seen and len(hits) < limit:
-                    seen.add(key)
-                    hits.append(hit)
+            ranked, total = self.ranker.rank(plan, limit, distinct)
+            for doc, score in ranked:
+                if len(hits) == limit:
+                    break
+                if doc in seen_docs:
+                    continue
+                seen_docs.add(doc)
+                fields = self.engine.stored(doc)
+                if distinct and fields["id"] in seen_items:  # found in another language by an earlier round
+                    continue
+                seen_items.add(fields["id"])
+                hits.append(RawHit(fields, score))
             if len(hits) >= min(limit, FEW):
                 break
         return hits, max(total, len(hits))

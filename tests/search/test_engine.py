@@ -1,0 +1,78 @@
+"""The index as ranking reads it: posting lists block by block, pair terms for phrases, cached lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from generator.search import engine
+from generator.search.analysis import analyze
+from generator.search.documents import SearchDoc
+from generator.search.plan import Group, QueryPlan
+from generator.search.ranking import Ranker
+
+
+def _doc(number: int) -> SearchDoc:
+    words = ["reklamacja" if number % 3 else "zwrot", "klienta", "telefon" if number % 2 else "czat"]
+    doc = SearchDoc(id=f"item-{number}", lang="pl", kind="standard", url=f"/pl/{number}/",
+                    title=f"Sprawa {number}", summary=" ".join(words))
+    doc.add("title", "pl", doc.title)
+    doc.add("summary", "pl", " ".join(words * (1 + number % 4)))  # counts 1-4: weights differ per posting
+    return doc
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> engine.Engine:
+    """700 documents: the common words' posting lists span several of Whoosh's 128-posting blocks."""
+    folder = tmp_path_factory.mktemp("engine") / "index"
+    assert engine.write(folder, (_doc(n) for n in range(700)), ["pl"]) == 700
+    opened = engine.Engine(folder)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("term", ["klient", "reklamacj", "zwrot", "telefon", "reklamacj klient", "czat"])
+def test_block_reading_equals_whooshs_own(big: engine.Engine, term: str) -> None:
+    docs, weights = big.postings("summary_pl", term)
+    reader = big._reader()
+    one_by_one = engine.read_one_by_one(reader.postings("summary_pl", term))
+    assert np.array_equal(docs, one_by_one[0]) and np.array_equal(weights, one_by_one[1])
+    assert len(docs) == reader.doc_frequency("summary_pl", term) > 128
+    assert len(set(weights.tolist())) > 1  # each posting its own count, not a block-wide one
+
+
+def test_absent_terms_and_fields(big: engine.Engine) -> None:
+    assert big.postings("summary_pl", "zeppelin") is None
+    assert big.postings("summary_xx", "klient") is None
+    assert big.terms_with_prefix("summary_pl", "rek", 10) == ["reklamacj", "reklamacja"]  # no pair terms
+    assert "reklamacj klient" not in big.expand("pl", "reklamacjx")
+
+
+def test_pair_terms_join_neighbouring_words() -> None:
+    terms = [term for term, _ in analyze("Obsługa e-mail klienta", "pl")]
+    assert [t for t in terms if " " in t] == ["obslug email", "obslug e", "email mail", "e mail", "mail klient"]
+    assert "obslug" in terms and "obsluga" in terms and "klienta" in terms
+
+
+def _plan(*words: str) -> QueryPlan:
+    return QueryPlan(groups=[Group(exact={"pl": {w}}) for w in words], phrases=[], prefixes=[], excluded=[],
+                     langs=["pl"], fallback_langs=[], filters={"lang": "pl"})
+
+
+def test_ranking_with_a_tiny_cache_ranks_the_same(big: engine.Engine) -> None:
+    plan = _plan("reklamacj", "telefon")
+    roomy, tiny = Ranker(big), Ranker(big, cache_postings=50)
+    for _ in range(2):
+        assert tiny.rank(plan, 10) == roomy.rank(plan, 10)
+    assert tiny._cached <= 50 + 700 and len(tiny._cache) == 1  # lists over the budget are not kept
+
+
+def test_ranking_totals_and_ties(big: engine.Engine) -> None:
+    ranked, total = Ranker(big).rank(_plan("reklamacj", "telefon"), 5)
+    assert total == sum(1 for n in range(700) if n % 3 and n % 2)
+    scores = [score for _, score in ranked]
+    assert scores == sorted(scores, reverse=True) and len(ranked) == 5
+    # the best have "reklamacja telefon" four times; equal scores keep the order documents were written in
+    assert [doc for doc, _ in ranked] == [n for n in range(700) if n % 3 and n % 2 and n % 4 == 3][:5]
