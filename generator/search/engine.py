@@ -8,6 +8,7 @@ rewriting this module only.
 Each text field exists once per language (`title_pl`, `body_en`, ...) so every
 text is analysed with its own language's stemmer. Text fields keep term counts,
 not positions: phrases are matched through the pair terms `analysis.py` adds.
+Beside the index, `words.json` lists each language's words (typos.py).
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from generator.search.analysis import FIELDS, analyze, field_name, fold, is_pair
+from generator.search.typos import write_words
 
 if TYPE_CHECKING:
     from generator.search.documents import SearchDoc
 
 STORED_FIELDS = ("id", "lang", "kind", "area", "status", "channels", "roles", "title", "summary", "url", "parts")
-FUZZY_CACHE_SIZE = 50_000
 
 
 class KbAnalyzer(Analyzer):
@@ -85,7 +86,22 @@ def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
         writer.cancel()
         raise
     writer.commit(optimize=True)
+    write_words(folder, _words(ix, languages))
     return count
+
+
+def _words(ix: Any, languages: list[str]) -> dict[str, set[str]]:
+    """Every word term (pair terms left out) of each language's text fields, for typo tolerance."""
+    words: dict[str, set[str]] = {}
+    with ix.reader() as reader:
+        for lang in languages:
+            found = words.setdefault(lang, set())
+            for name in FIELDS:
+                for term in reader.lexicon(field_name(name, lang)):
+                    text = term.decode("utf-8") if isinstance(term, bytes) else term
+                    if not is_pair(text):
+                        found.add(text)
+    return words
 
 
 class Engine:
@@ -97,7 +113,6 @@ class Engine:
         self._local = threading.local()
         self._readers: list[Any] = []
         self._lock = threading.Lock()
-        self._fuzzy_cache: dict[tuple[str, str], frozenset[str]] = {}
         self.doc_count = int(self._reader().doc_count_all())
 
     def _reader(self) -> Any:
@@ -155,26 +170,6 @@ class Engine:
                 if len(found) == limit:
                     break
         return found
-
-    def expand(self, lang: str, text: str) -> frozenset[str]:
-        """Terms in `lang`'s fields one typo away from `text` (sharing its first letter); a typo is a
-        letter missing, added or wrong (Whoosh's automaton) or two letters swapped (checked here)."""
-        key = (lang, text)
-        cached = self._fuzzy_cache.get(key)
-        if cached is None:
-            reader = self._reader()
-            swaps = {text[:i] + text[i + 1] + text[i] + text[i + 2:] for i in range(1, len(text) - 1)} - {text}
-            found: set[str] = set()
-            for name in FIELDS:
-                fname = field_name(name, lang)
-                if fname in reader.schema:
-                    found.update(term for term in reader.terms_within(fname, text, 1, prefix=1) if not is_pair(term))
-                    found.update(swap for swap in swaps if (fname, swap) in reader)
-            cached = frozenset(found)
-            if len(self._fuzzy_cache) > FUZZY_CACHE_SIZE:
-                self._fuzzy_cache.clear()
-            self._fuzzy_cache[key] = cached
-        return cached
 
 
 def _read_blocks(matcher: Any) -> tuple[np.ndarray, np.ndarray]:

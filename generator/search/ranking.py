@@ -42,7 +42,12 @@ class Index(Protocol):
     def live_docs(self) -> np.ndarray | None: ...
     def column(self, name: str) -> list[Any]: ...
     def terms_with_prefix(self, field: str, prefix: str, limit: int) -> list[str]: ...
-    def expand(self, lang: str, text: str) -> frozenset[str]: ...
+
+
+class Typos(Protocol):
+    """The index's words one typo away from a query word (typos.Vocabulary)."""
+
+    def near(self, lang: str, word: str) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,9 @@ Field = tuple[str, str, float]  # (index field, its language, boost)
 class Ranker:
     """Ranks plans over one opened index; safe to share between threads."""
 
-    def __init__(self, index: Index, cache_postings: int = CACHE_POSTINGS) -> None:
+    def __init__(self, index: Index, typos: Typos, cache_postings: int = CACHE_POSTINGS) -> None:
         self.index = index
+        self.typos = typos
         self.size = index.doc_count
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
@@ -121,7 +127,7 @@ class Ranker:
         for fname, lang, boost in fields:
             exact = group.exact.get(lang, set())
             if fuzzy and lang not in near:
-                near[lang] = set().union(*(self.index.expand(lang, text) for text in group.fuzzy.get(lang, ()))) - exact
+                near[lang] = set().union(*(self.typos.near(lang, text) for text in group.fuzzy.get(lang, ()))) - exact
             weighted = [(term, boost) for term in exact] + [(term, boost * FUZZY_WEIGHT) for term in near.get(lang, ())]
             for term, weight in weighted:
                 found = self.postings(fname, term)

@@ -23,6 +23,7 @@ from generator.search.manifest import Manifest, read_manifest
 from generator.search.plan import Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
 from generator.search.ranking import Ranker
+from generator.search.typos import Vocabulary
 from generator.search.snippets import Marker, Pieces, snippet, to_html
 
 FILTERS = ("lang", "kind", "area", "channel", "role", "status")
@@ -100,7 +101,8 @@ class Searcher:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.engine = engine.Engine(folder)
-        self.ranker = Ranker(self.engine)
+        self.vocabulary = Vocabulary(folder)
+        self.ranker = Ranker(self.engine, self.vocabulary)
         try:
             self.forms: dict[str, dict[str, list[str]]] = json.loads((folder / FORMS).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -218,7 +220,7 @@ class Searcher:
             for lang in langs:
                 terms[lang] |= group.exact.get(lang, set())
                 for text in group.fuzzy.get(lang, ()) if plan.fuzzy else ():  # only if a typo round ran
-                    terms[lang] |= self.engine.expand(lang, text)
+                    terms[lang] |= self.vocabulary.near(lang, text)
         for phrase in plan.phrases:
             for lang, phrase_terms in phrase.items():
                 terms[lang].update(phrase_terms)

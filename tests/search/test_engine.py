@@ -12,6 +12,7 @@ from generator.search.analysis import analyze
 from generator.search.documents import SearchDoc
 from generator.search.plan import Group, QueryPlan
 from generator.search.ranking import Ranker
+from generator.search.typos import Vocabulary
 
 
 def _doc(number: int) -> SearchDoc:
@@ -47,7 +48,17 @@ def test_absent_terms_and_fields(big: engine.Engine) -> None:
     assert big.postings("summary_pl", "zeppelin") is None
     assert big.postings("summary_xx", "klient") is None
     assert big.terms_with_prefix("summary_pl", "rek", 10) == ["reklamacj", "reklamacja"]  # no pair terms
-    assert "reklamacj klient" not in big.expand("pl", "reklamacjx")
+
+
+
+def test_words_one_typo_away(big: engine.Engine) -> None:
+    words = Vocabulary(big.folder)
+    assert words.near("pl", "reklamcja") == {"reklamacja"}  # a letter missing
+    assert words.near("pl", "rekalmacja") == {"reklamacja"}  # two letters swapped
+    assert words.near("pl", "telefpn") == {"telefon"}  # a letter wrong
+    assert words.near("pl", "eklamacja") == frozenset()  # the first letter is never a typo
+    assert words.near("pl", "reklamacj") >= {"reklamacj", "reklamacja"}
+    assert words.near("xx", "telefon") == frozenset()
 
 
 def test_pair_terms_join_neighbouring_words() -> None:
@@ -63,14 +74,14 @@ def _plan(*words: str) -> QueryPlan:
 
 def test_ranking_with_a_tiny_cache_ranks_the_same(big: engine.Engine) -> None:
     plan = _plan("reklamacj", "telefon")
-    roomy, tiny = Ranker(big), Ranker(big, cache_postings=50)
+    roomy, tiny = Ranker(big, Vocabulary(big.folder)), Ranker(big, Vocabulary(big.folder), cache_postings=50)
     for _ in range(2):
         assert tiny.rank(plan, 10) == roomy.rank(plan, 10)
     assert tiny._cached <= 50 + 700 and len(tiny._cache) == 1  # lists over the budget are not kept
 
 
 def test_ranking_totals_and_ties(big: engine.Engine) -> None:
-    ranked, total = Ranker(big).rank(_plan("reklamacj", "telefon"), 5)
+    ranked, total = Ranker(big, Vocabulary(big.folder)).rank(_plan("reklamacj", "telefon"), 5)
     assert total == sum(1 for n in range(700) if n % 3 and n % 2)
     scores = [score for _, score in ranked]
     assert scores == sorted(scores, reverse=True) and len(ranked) == 5
