@@ -181,7 +181,7 @@ def pair_term(first: str, second: str) -> str:
 
 def phrase_pairs(terms: list[str]) -> list[str]:
     """The pair terms a phrase (its words' phrase terms, in order) must all have."""
-    return list(dict.fromkeys(pair_term(a, b) for a, b in zip(terms, terms[1:])))
+    return list(dict.fromkeys(pair_term(a, b) for a, b in zip(terms, terms[1:], strict=False)))
 
 
 def is_pair(term: str) -> bool:

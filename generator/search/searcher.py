@@ -23,8 +23,8 @@ from generator.search.manifest import Manifest, read_manifest
 from generator.search.plan import Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
 from generator.search.ranking import Ranker
-from generator.search.typos import Vocabulary
 from generator.search.snippets import Marker, Pieces, snippet, to_html
+from generator.search.typos import Vocabulary
 
 FILTERS = ("lang", "kind", "area", "channel", "role", "status")
 MAX_LIMIT = 50
