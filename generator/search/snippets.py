@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from generator.search.analysis import fold, variants, words
+from generator.search.analysis import WORD_PATTERN, Word, fold, variants, words
 
 Pieces = list[tuple[str, bool]]
 MAX_CHARS = 200
 _LEAD = 60  # characters of context kept before the first match
+_JOIN = "\x00"
 
 
 class Marker:
@@ -26,10 +27,13 @@ class Marker:
         self.probes = {term[:4] for group in terms.values() for term in group} | {p[:4] for p in self.prefixes}
         self._memo: dict[str, bool] = {}  # words repeat from hit to hit
 
-    def promise(self, text: str) -> int:
-        """How many of the query's word beginnings `text` contains: cheap, to pick the part to mark."""
-        folded = fold(text)
-        return sum(1 for probe in self.probes if probe in folded)
+    def promise(self, parts: list[str]) -> list[int]:
+        """How many of the query's word beginnings each part contains: cheap, to pick the part to mark.
+        The parts are folded in one call (a call per part cost more than the rest of a snippet)."""
+        folded = fold(_JOIN.join(parts)).split(_JOIN)
+        if len(folded) != len(parts):  # a part held the joining character
+            folded = [fold(part) for part in parts]
+        return [sum(1 for probe in self.probes if probe in text) for text in folded]
 
     def __bool__(self) -> bool:
         return any(self.terms.values()) or bool(self.prefixes)
@@ -54,7 +58,7 @@ def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS, candid
         return []
     if not marker:
         return _cut(parts[0], [], max_chars)
-    promise = [(marker.promise(part), -index) for index, part in enumerate(parts)]
+    promise = [(score, -index) for index, score in enumerate(marker.promise(parts))]
     chosen = [-index for score, index in sorted(promise, reverse=True)[:candidates] if score > 0] or [0]
     best: tuple[int, int, list[tuple[int, int]]] | None = None
     for index in sorted(chosen):
@@ -68,8 +72,29 @@ def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS, candid
 
 
 def _matches(text: str, marker: Marker) -> list[tuple[int, int]]:
+    """Where the matched words are in `text`; plain words are checked straight from the regex match,
+    joined ones ("e-mail") go through `words`, which also yields their parts."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _matches_of(words(text), marker)
     spans: list[tuple[int, int]] = []
-    for word in words(text):
+    matches = marker.matches
+    for found in WORD_PATTERN.finditer(lowered):
+        token = found.group()
+        if token.isalnum():
+            if matches(token):
+                spans.append(found.span())
+        else:
+            start = found.start()
+            for word in words(token):
+                if matches(word.text) and (not spans or spans[-1][1] <= start + word.start):
+                    spans.append((start + word.start, start + word.end))
+    return spans
+
+
+def _matches_of(found: Iterable[Word], marker: Marker) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for word in found:
         if marker.matches(word.text) and (not spans or spans[-1][1] <= word.start):
             spans.append((word.start, word.end))
     return spans
