@@ -18,7 +18,7 @@ import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -40,7 +40,8 @@ class Index(Protocol):
 
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray] | None: ...
     def live_docs(self) -> np.ndarray | None: ...
-    def column(self, name: str) -> list[Any]: ...
+    def item_numbers(self) -> np.ndarray: ...
+    def title_ranks(self) -> np.ndarray: ...
     def terms_with_prefix(self, field: str, prefix: str, limit: int) -> list[str]: ...
 
 
@@ -74,7 +75,7 @@ class Ranker:
         self._filters: dict[tuple[tuple[str, str], ...], np.ndarray] = {}
         self._live = index.live_docs()
         self._items: np.ndarray | None = None
-        self._title_order: np.ndarray | None = None
+        self._title_ranks: np.ndarray | None = None
 
     def rank(self, plan: QueryPlan, limit: int, distinct: bool = False) -> tuple[list[tuple[int, float]], int]:
         """The best `limit` (document number, score) pairs and how many documents match (how many
@@ -207,18 +208,14 @@ class Ranker:
     def _listing(self, allowed: np.ndarray | None, limit: int) -> tuple[list[tuple[int, float]], int]:
         """No words, only filters: the allowed documents by title."""
         docs = np.arange(self.size) if allowed is None else np.flatnonzero(allowed)
-        if self._title_order is None:
-            titles = self.index.column("sortkey")
-            self._title_order = np.argsort(np.argsort(np.array(titles, dtype=object), kind="stable"), kind="stable")
-        chosen = docs[np.argsort(self._title_order[docs], kind="stable")[:limit]]
+        if self._title_ranks is None:
+            self._title_ranks = self.index.title_ranks()
+        chosen = docs[np.argsort(self._title_ranks[docs])[:limit]]
         return [(int(doc), 0.0) for doc in chosen], len(docs)
 
     def _item_numbers(self) -> np.ndarray:
-        """For each document number, a number standing for its item (the same in every language)."""
         if self._items is None:
-            numbers: dict[str, int] = {}
-            self._items = np.array([numbers.setdefault(item, len(numbers)) for item in self.index.column("id")],
-                                   dtype=np.int64)
+            self._items = self.index.item_numbers()
         return self._items
 
 

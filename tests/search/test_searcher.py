@@ -106,6 +106,15 @@ def test_filters_alone_list_matching_items(searcher, filters: Filters, expected:
     assert set(ids(searcher.search("", filters, limit=50))) == expected
 
 
+def test_a_listing_is_in_title_order(searcher) -> None:  # type: ignore[no-untyped-def]
+    from generator.search.analysis import fold
+
+    results = searcher.search("", Filters(lang="pl", kind="standard"), limit=50)
+    titles = [fold(hit.title) for hit in results.hits]
+    assert len(titles) == results.total == 4 and titles == sorted(titles)
+    assert titles[0] == "odbieraj telefon w ciagu trzech sygnalow"  # folded: "ą" sorts as "a", "ł" as "l"
+
+
 def test_filters_narrow_a_query(searcher) -> None:  # type: ignore[no-untyped-def]
     by_email = {"complaint-first-contact", "delay-notice"}
     assert ids(searcher.search("klient", Filters(lang="pl", channel="email"))) == [
