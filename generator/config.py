@@ -6,14 +6,14 @@ as `Tagged` values so the site stage can write them back unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 
-from generator.content.types import LANG_PATTERN
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"  # 'en', 'pl', 'pt-BR'
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -30,27 +30,72 @@ class Tagged:
     value: Any
 
 
-class KbOptions(BaseModel):
-    """The generator's options, the `kb:` key of mkdocs.yml."""
+@dataclass(frozen=True)
+class KbOptions:
+    """The generator's options, the `kb:` key of mkdocs.yml.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Checked here rather than by a pydantic model: the config is read before every
+    command, and importing pydantic would cost a cold `kb search` a fifth of a second."""
 
-    content: list[str] = Field(default_factory=lambda: ["standards", "onboarding"])
-    languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
-    review_every_months: PositiveInt = 12
-    review_due_days: PositiveInt = 30
+    content: list[str] = field(default_factory=lambda: ["standards", "onboarding"])
+    languages: list[str] = field(default_factory=lambda: ["en"])
+    review_every_months: int = 12
+    review_due_days: int = 30
 
-    @field_validator("languages")
     @classmethod
-    def _language_codes(cls, languages: list[str]) -> list[str]:
-        import re
+    def from_config(cls, raw: Any) -> KbOptions:
+        """The options in `raw` (the `kb:` value), or OptionError naming the option at fault."""
+        if raw is None:
+            return cls()
+        if not isinstance(raw, dict):
+            raise OptionError((), "must be a mapping of options, like `languages: [en, pl]`")
+        names = [f.name for f in fields(cls)]
+        for key in raw:
+            if key not in names:
+                from generator.diagnostics import suggest
 
-        for lang in languages:
-            if not re.fullmatch(LANG_PATTERN, lang):
-                raise ValueError(f"'{lang}' is not a language code like 'en' or 'pl'")
-        if len(set(languages)) != len(languages):
-            raise ValueError("a language is listed twice")
-        return languages
+                raise OptionError((key,), f"unknown option ({suggest(str(key), names)})")
+        values = {key: _CHECKS[key](key, value) for key, value in raw.items()}
+        return cls(**values)
+
+
+class OptionError(ValueError):
+    def __init__(self, where: tuple[Any, ...], message: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+def _strings(name: str, value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise OptionError((name,), "must be a list, like `[a, b]`")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item:
+            raise OptionError((name, index), "must be a non-empty text")
+    return list(value)
+
+
+def _languages(name: str, value: Any) -> list[str]:
+    languages = _strings(name, value)
+    if not languages:
+        raise OptionError((name,), "must list at least one language")
+    for lang in languages:
+        if not re.fullmatch(LANG_PATTERN, lang):
+            raise OptionError((name,), f"'{lang}' is not a language code like 'en' or 'pl'")
+    if len(set(languages)) != len(languages):
+        raise OptionError((name,), "a language is listed twice")
+    return languages
+
+
+def _positive(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise OptionError((name,), f"must be a whole number, got {value!r}")
+    if value <= 0:
+        raise OptionError((name,), f"must be greater than 0, got {value}")
+    return value
+
+
+_CHECKS = {"content": _strings, "languages": _languages, "review_every_months": _positive,
+           "review_due_days": _positive}
 
 
 @dataclass(frozen=True)
@@ -120,15 +165,8 @@ def load_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
         raise ConfigError(f"{shown}: the config must be a mapping of settings")
     mkdocs = {key: value for key, value in raw.items() if key != "kb"}
     try:
-        options = KbOptions.model_validate(raw.get("kb") or {})
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in ("kb", *first["loc"]))
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            from generator.diagnostics import suggest
-
-            hint = suggest(str(first["loc"][-1]), KbOptions.model_fields)
-            message = f"unknown option ({hint})"
-        raise ConfigError(f"{shown}: `{where}`: {message}") from None
+        options = KbOptions.from_config(raw.get("kb"))
+    except OptionError as exc:
+        where = ".".join(str(part) for part in ("kb", *exc.where))
+        raise ConfigError(f"{shown}: `{where}`: {exc}") from None
     return Project(path, options, mkdocs)

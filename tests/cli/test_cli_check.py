@@ -93,7 +93,14 @@ def test_missing_config_exits_2_with_one_line(tmp_path: Path, monkeypatch: pytes
     ("kb:\n  languages: [english]\n",
      "kb: mkdocs.yml: `kb.languages`: 'english' is not a language code like 'en' or 'pl'\n"),
     ("kb:\n  review_every_months: 0\n",
-     "kb: mkdocs.yml: `kb.review_every_months`: Input should be greater than 0\n"),
+     "kb: mkdocs.yml: `kb.review_every_months`: must be greater than 0, got 0\n"),
+    ("kb:\n  review_due_days: soon\n", "kb: mkdocs.yml: `kb.review_due_days`: must be a whole number, got 'soon'\n"),
+    ("kb:\n  review_due_days: true\n", "kb: mkdocs.yml: `kb.review_due_days`: must be a whole number, got True\n"),
+    ("kb: [en, pl]\n", "kb: mkdocs.yml: `kb`: must be a mapping of options, like `languages: [en, pl]`\n"),
+    ("kb:\n  content: standards\n", "kb: mkdocs.yml: `kb.content`: must be a list, like `[a, b]`\n"),
+    ("kb:\n  content: [standards, 3]\n", "kb: mkdocs.yml: `kb.content.1`: must be a non-empty text\n"),
+    ("kb:\n  languages: []\n", "kb: mkdocs.yml: `kb.languages`: must list at least one language\n"),
+    ("kb:\n  languages: [en, pl, en]\n", "kb: mkdocs.yml: `kb.languages`: a language is listed twice\n"),
 ])
 def test_a_broken_config_exits_2_with_one_line(kb_project: Path, run_kb, config: str, message: str) -> None:
     write("mkdocs.yml", config)
