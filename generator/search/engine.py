@@ -72,7 +72,7 @@ def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
     """Create a new index in `folder` (which must be empty) holding `docs`; returns how many."""
     folder.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(folder), schema(languages))
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(limitmb=1024)
     items: dict[str, int] = {}
     item_numbers: list[int] = []
     titles: list[str] = []
