@@ -32,5 +32,6 @@ class QueryPlan:
 
 @dataclass
 class RawHit:
-    fields: dict[str, Any]
+    fields: dict[str, Any]  # the stored fields
     score: float
+    folded_parts: list[str] | None = None  # fields["parts"] folded, when known

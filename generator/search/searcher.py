@@ -23,7 +23,7 @@ from generator.search.manifest import Manifest, read_manifest
 from generator.search.plan import Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
 from generator.search.ranking import Ranker
-from generator.search.snippets import Marker, Pieces, snippet, to_html
+from generator.search.snippets import Marker, Pieces, fold_parts, snippet, to_html
 from generator.search.typos import Vocabulary
 
 FILTERS = ("lang", "kind", "area", "channel", "role", "status")
@@ -31,6 +31,7 @@ MAX_LIMIT = 50
 FORMS = "forms.json"
 FUZZY_MIN_LETTERS = 5
 CACHE_SIZE = 512
+DOCUMENT_CACHE_SIZE = 4096
 FEW = 5  # fewer hits than this (or than asked for) and the next, looser round runs
 
 
@@ -99,6 +100,7 @@ class Searcher:
         self.manifest: Manifest = manifest
         self._cache: OrderedDict[tuple[str, Filters, int], Results] = OrderedDict()
         self._cache_size = cache_size
+        self._documents: OrderedDict[int, tuple[dict[str, Any], list[str]]] = OrderedDict()
         self._lock = threading.Lock()
         self.engine = engine.Engine(folder)
         self.vocabulary = Vocabulary(folder)
@@ -174,14 +176,30 @@ class Searcher:
                 if doc in seen_docs:
                     continue
                 seen_docs.add(doc)
-                fields = self.engine.stored(doc)
+                fields, folded_parts = self._document(doc)
                 if distinct and fields["id"] in seen_items:  # found in another language by an earlier round
                     continue
                 seen_items.add(fields["id"])
-                hits.append(RawHit(fields, score))
+                hits.append(RawHit(fields, score, folded_parts))
             if len(hits) >= min(limit, FEW):
                 break
         return hits, max(total, len(hits))
+
+    def _document(self, doc: int) -> tuple[dict[str, Any], list[str]]:
+        """A document's stored fields and its snippet parts folded, kept for the most recently found
+        documents (the procedures staff need are found again and again, by different queries)."""
+        with self._lock:
+            found = self._documents.get(doc)
+            if found is not None:
+                self._documents.move_to_end(doc)
+                return found
+        fields = self.engine.stored(doc)
+        found = (fields, fold_parts(list(fields["parts"] or [])))
+        with self._lock:
+            self._documents[doc] = found
+            if len(self._documents) > DOCUMENT_CACHE_SIZE:
+                self._documents.popitem(last=False)
+        return found
 
     def _plan(self, parsed: ParsedQuery, active: dict[str, str]) -> QueryPlan:
         # Untranslated text (in the default language) counts for a language's pages; without a
@@ -232,5 +250,5 @@ class Searcher:
             id=f["id"], lang=f["lang"], kind=f["kind"], title=f["title"], summary=f["summary"] or "",
             url=f["url"], area=f["area"] or "", channels=(f["channels"] or "").split(),
             roles=(f["roles"] or "").split(), status=f["status"], score=raw.score,
-            snippet=snippet(list(f["parts"] or []), marker),
+            snippet=snippet(list(f["parts"] or []), marker, folded=raw.folded_parts),
         )

@@ -7,36 +7,41 @@ A snippet is a list of (text, matched) pieces; the API renders it as HTML with
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
-from generator.search.analysis import WORD_PATTERN, Word, fold, variants, words
+from generator.search.analysis import Word, fold, variants, words
 
 Pieces = list[tuple[str, bool]]
 MAX_CHARS = 200
 _LEAD = 60  # characters of context kept before the first match
 _JOIN = "\x00"
+_JOINED = r"[^\W_]+(?:['’\-][^\W_]+)+"  # as analysis.WORD_PATTERN, with at least one joint
 
 
 class Marker:
-    """Decides whether a word of the text matches the query, in any of the searched languages."""
+    """Decides whether a word of the text matches the query, in any of the searched languages.
+
+    Snowball stemmers change a word's ending, never its first two letters (a test checks this on
+    every word of the starter content), so only the words starting like a query term, found by one
+    regular-expression pass over the folded text, are analysed; joined words ("e-mail") always are.
+    """
 
     def __init__(self, terms: dict[str, set[str]], prefixes: Iterable[str] = ()) -> None:
         self.terms = terms
         self.prefixes = tuple(prefixes)
-        # Stems start like their words, so a text without any of these beginnings has no match.
-        self.probes = {term[:4] for group in terms.values() for term in group} | {p[:4] for p in self.prefixes}
+        starts = {term[:2] for group in terms.values() for term in group} | {p[:2] for p in self.prefixes}
+        alternatives = "|".join(re.escape(start) for start in sorted(starts, key=len, reverse=True))
+        self._candidates = re.compile(rf"(?<![^\W_])(?:{_JOINED}|(?:{alternatives})[^\W_]*)") if starts else None
+        self._probes = {term[:4] for group in terms.values() for term in group} | {p[:4] for p in self.prefixes}
         self._memo: dict[str, bool] = {}  # words repeat from hit to hit
 
-    def promise(self, parts: list[str]) -> list[int]:
-        """How many of the query's word beginnings each part contains: cheap, to pick the part to mark.
-        The parts are folded in one call (a call per part cost more than the rest of a snippet)."""
-        folded = fold(_JOIN.join(parts)).split(_JOIN)
-        if len(folded) != len(parts):  # a part held the joining character
-            folded = [fold(part) for part in parts]
-        return [sum(1 for probe in self.probes if probe in text) for text in folded]
+    def promise(self, folded: str) -> int:
+        """How many of the query terms' four-letter beginnings a folded text contains: cheap."""
+        return sum(1 for probe in self._probes if probe in folded)
 
     def __bool__(self) -> bool:
-        return any(self.terms.values()) or bool(self.prefixes)
+        return self._candidates is not None and (any(self.terms.values()) or bool(self.prefixes))
 
     def matches(self, word: str) -> bool:
         known = self._memo.get(word)
@@ -50,54 +55,57 @@ class Marker:
                 return True
         return bool(self.prefixes) and fold(word).startswith(self.prefixes)
 
+    def spans(self, text: str, folded: str) -> list[tuple[int, int]]:
+        """Where the matched words are in `text` (`folded` is `fold(text)`)."""
+        lowered = text.lower()
+        if len(folded) != len(text) or len(lowered) != len(text) or self._candidates is None:
+            return self._spans_of(words(text))  # folding changed the length (ß, İ): no shortcut
+        spans: list[tuple[int, int]] = []
+        for found in self._candidates.finditer(folded):
+            start, end = found.span()
+            token = lowered[start:end]
+            if token.isalnum():
+                if self.matches(token):
+                    spans.append((start, end))
+            else:
+                spans.extend((start + a, start + b) for a, b in self._spans_of(words(token)))
+        return spans
 
-def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS, candidates: int = 2) -> Pieces:
-    """The part of `parts` with the most distinct matched words, cut to about `max_chars`. Only the
-    `candidates` most promising parts (by a cheap look for the query's word beginnings) are analysed."""
+    def _spans_of(self, found: Iterable[Word]) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for word in found:
+            if self.matches(word.text) and (not spans or spans[-1][1] <= word.start):
+                spans.append((word.start, word.end))
+        return spans
+
+
+def snippet(parts: list[str], marker: Marker, max_chars: int = MAX_CHARS, candidates: int = 2,
+            folded: list[str] | None = None) -> Pieces:
+    """The part of `parts` with the most distinct matched words, cut to about `max_chars` around the
+    first match. Only the `candidates` most promising parts (by a cheap look for the query terms'
+    beginnings) are analysed. `folded`: the parts folded, when known (`fold_parts`)."""
     if not parts:
         return []
     if not marker:
         return _cut(parts[0], [], max_chars)
-    promise = [(score, -index) for index, score in enumerate(marker.promise(parts))]
-    chosen = [-index for score, index in sorted(promise, reverse=True)[:candidates] if score > 0] or [0]
-    best: tuple[int, int, list[tuple[int, int]]] | None = None
-    for index in sorted(chosen):
-        spans = _matches(parts[index], marker)
+    if folded is None:
+        folded = fold_parts(parts)
+    promise = sorted(((marker.promise(text), -index) for index, text in enumerate(folded)), reverse=True)
+    chosen = sorted(-index for score, index in promise[:candidates] if score > 0) or [0]
+    best: tuple[int, int, list[tuple[int, int]]] = (-1, 0, [])
+    for index in chosen:
+        spans = marker.spans(parts[index], folded[index])
         score = len({fold(parts[index][start:end]) for start, end in spans})
-        if best is None or score > best[0]:
+        if score > best[0]:
             best = (score, index, spans)
-    assert best is not None
     _, index, spans = best
     return _cut(parts[index], spans, max_chars)
 
 
-def _matches(text: str, marker: Marker) -> list[tuple[int, int]]:
-    """Where the matched words are in `text`; plain words are checked straight from the regex match,
-    joined ones ("e-mail") go through `words`, which also yields their parts."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return _matches_of(words(text), marker)
-    spans: list[tuple[int, int]] = []
-    matches = marker.matches
-    for found in WORD_PATTERN.finditer(lowered):
-        token = found.group()
-        if token.isalnum():
-            if matches(token):
-                spans.append(found.span())
-        else:
-            start = found.start()
-            for word in words(token):
-                if matches(word.text) and (not spans or spans[-1][1] <= start + word.start):
-                    spans.append((start + word.start, start + word.end))
-    return spans
-
-
-def _matches_of(found: Iterable[Word], marker: Marker) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for word in found:
-        if marker.matches(word.text) and (not spans or spans[-1][1] <= word.start):
-            spans.append((word.start, word.end))
-    return spans
+def fold_parts(parts: list[str]) -> list[str]:
+    """The parts folded in one call (a call per part costs more than the rest of a snippet)."""
+    folded = fold(_JOIN.join(parts)).split(_JOIN)
+    return folded if len(folded) == len(parts) else [fold(part) for part in parts]
 
 
 def _cut(text: str, spans: list[tuple[int, int]], max_chars: int) -> Pieces:

@@ -71,3 +71,33 @@ def test_stopwords_with_or_without_diacritics() -> None:
     assert is_stopword("și", "ro") and is_stopword("the", "en")
     assert not is_stopword("reklamacja", "pl")
     assert not is_stopword("the", "xx")
+
+
+def test_every_term_of_a_word_starts_with_the_words_first_two_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snippets rely on it to analyse only the words that start like a query term (snippets.Marker)."""
+    from pathlib import Path
+
+    from generator.config import load_project
+    from generator.content.pipeline import build_knowledge_base
+    from generator.search.documents import search_documents
+
+    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+    kb, _ = build_knowledge_base(load_project(Path(__file__).parents[2] / "mkdocs.yml"))  # the starter content
+    checked, exceptions = 0, []
+    for doc in search_documents(kb):
+        for (_, lang), texts in doc.texts.items():
+            for word in (word for text in texts for word in words(text)):
+                checked += 1
+                exceptions += [(word.text, term) for term in variants(word.text, lang)
+                               if not fold(word.text).startswith(term[:2])]
+    assert checked > 50_000 and exceptions == []
+    assert variants("making", "en")[0] == "make" and variants("trying", "en")[0] == "tri"  # not the first 3
+
+
+def test_snippets_mark_words_whose_stem_changes_their_ending() -> None:
+    from generator.search.snippets import Marker, snippet
+
+    marker = Marker({"en": set(query_terms("make", "en")) | {"email"}}, ["rekl"])
+    assert snippet(["Nothing here.", "Making an e-mail about reklamacje; Straße making."], marker) == [
+        ("Making", True), (" an ", False), ("e-mail", True), (" about ", False), ("reklamacje", True),
+        ("; Straße ", False), ("making", True), (".", False)]
