@@ -194,7 +194,7 @@ def serve_load(root: Path, sets: dict[str, list[tuple[str, str]]], requests: int
         _wait(port)
         _run_load(port, load_paths(sets, max(50, requests // 10), rng), concurrency)  # warm-up
         mix = ", ".join(f"{int(v * 100)} % {k}" for k, v in MIX.items())
-        for label, paths in (("distinct requests, none answered from the cache", load_paths(sets, requests, rng)),
+        for label, paths in (("distinct requests, none answered from the answer cache", load_paths(sets, requests, rng)),
                              ("requests with popular queries repeated (Zipf)", popular_paths(sets, requests, rng))):
             latencies, errors, seconds = _run_load(port, paths, concurrency)
             print(f"  {len(latencies)} {label} ({mix}), {concurrency} connections, {workers} worker process(es): "
@@ -271,7 +271,8 @@ def main() -> None:
         print(f"== search benchmark: {args.standards} standards, languages {args.languages}, in {root}")
         _, _, cache = build(root, args.standards, tuple(args.languages.split(",")))
         sets = query_sets(random.Random(0), args.queries)
-        print("warm query latency (one open index, one thread, lang filter):")
+        print("warm query latency (one open index, one thread, lang filter; every answer computed, "
+              "posting lists and documents kept in memory as a server keeps them):")
         query_latency(cache, sets)
         print("cold command line:")
         cold_cli(root)

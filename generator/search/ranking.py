@@ -30,7 +30,7 @@ FUZZY_WEIGHT = 0.35  # a term one typo away counts for about a third of the exac
 PHRASE_WEIGHT = 2.0
 K1 = 1.2
 MAX_PREFIX_TERMS = 200  # a prefix of two letters may stand for thousands of words: the first 200 count
-CACHE_POSTINGS = 4_000_000  # about 50 MB of cached posting lists per open index
+CACHE_POSTINGS = 4_000_000  # at most 48 MB of posting lists (12 bytes a posting) per open index
 
 
 class Index(Protocol):
@@ -57,7 +57,7 @@ class Postings:
     scores: np.ndarray  # what the term is worth in each (before the field boost)
 
 
-_NONE = Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
+_NONE = Postings(np.zeros(0, dtype=np.int32), np.zeros(0))
 Field = tuple[str, str, float]  # (index field, its language, boost)
 
 
@@ -110,7 +110,7 @@ class Ranker:
                 self._cache.move_to_end(key)
                 return found
         read = self.index.postings(field, term)
-        found = _NONE if read is None else Postings(read[0], _term_scores(read[1], self.size))
+        found = _NONE if read is None else Postings(read[0].astype(np.int32), _term_scores(read[1], self.size))
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = found
