@@ -194,7 +194,7 @@ def serve_load(root: Path, sets: dict[str, list[tuple[str, str]]], requests: int
         _wait(port)
         _run_load(port, load_paths(sets, max(50, requests // 10), rng), concurrency)  # warm-up
         mix = ", ".join(f"{int(v * 100)} % {k}" for k, v in MIX.items())
-        for label, paths in (("distinct requests, none answered from the answer cache", load_paths(sets, requests, rng)),
+        for label, paths in (("distinct requests, no answer cached", load_paths(sets, requests, rng)),
                              ("requests with popular queries repeated (Zipf)", popular_paths(sets, requests, rng))):
             latencies, errors, seconds = _run_load(port, paths, concurrency)
             print(f"  {len(latencies)} {label} ({mix}), {concurrency} connections, {workers} worker process(es): "
