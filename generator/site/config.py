@@ -33,8 +33,10 @@ PATH_KEYS = ("INHERIT", "hooks", "watch")  # relative to the config file: made a
 
 
 def language_config(
-    project: Project, lang: str, nav: list[Any], not_in_nav: str, site_dir: Path, assets: list[str]
+    project: Project, lang: str, nav: list[Any], not_in_nav: str, site_dir: Path, assets: list[str],
+    switcher: list[str] | None = None,
 ) -> dict[str, Any]:
+    """MkDocs' config for `lang`'s site; `switcher`: the languages its switcher offers (default: all)."""
     user = copy.deepcopy(project.mkdocs)
     config: dict[str, Any] = {"site_name": user.pop("site_name", "Service standards")}
     config.update(user)
@@ -48,7 +50,7 @@ def language_config(
         nav=nav,
         not_in_nav=not_in_nav,
         theme=_theme(project, user.get("theme"), lang),
-        extra=_extra(project, user.get("extra"), lang),
+        extra=_extra(project, user.get("extra"), lang, switcher or project.languages),
         extra_css=[a for a in assets if a.endswith(".css")] + list(user.get("extra_css") or []),
         extra_javascript=[a for a in assets if a.endswith(".js")] + list(user.get("extra_javascript") or []),
         markdown_extensions=_extensions(user.get("markdown_extensions")),
@@ -72,12 +74,12 @@ def _theme(project: Project, theme: Any, lang: str) -> dict[str, Any]:
     return result
 
 
-def _extra(project: Project, extra: Any, lang: str) -> dict[str, Any]:
+def _extra(project: Project, extra: Any, lang: str, switcher: list[str]) -> dict[str, Any]:
     result: dict[str, Any] = dict(extra) if isinstance(extra, dict) else {}
-    if len(project.languages) > 1:
+    if len(switcher) > 1:
         result["alternate"] = [
             {"name": language_name(other), "link": _alternate_link(project, lang, other), "lang": other}
-            for other in project.languages
+            for other in switcher
         ]
     return result
 

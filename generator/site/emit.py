@@ -158,12 +158,13 @@ class LanguageProject:
 
 
 def render_config(
-    kb: KnowledgeBase, project: Project, renderer: Renderer, site_dir: Path, extra_assets: list[str] = ()  # type: ignore[assignment]
+    kb: KnowledgeBase, project: Project, renderer: Renderer, site_dir: Path, extra_assets: list[str] = (),  # type: ignore[assignment]
+    switcher: list[str] | None = None,
 ) -> str:
     names = sorted(set(asset_names()) | set(extra_assets))
     assets = [f"{ASSET_FOLDER}/{name}" for name in names]
     config = site_config.language_config(
-        project, renderer.lang, build_nav(renderer), not_in_nav(), site_dir, assets
+        project, renderer.lang, build_nav(renderer), not_in_nav(), site_dir, assets, switcher
     )
     return site_config.dump(config)
 
@@ -175,8 +176,11 @@ def emit_language(
     site_dir: Path,
     specs: list[PageSpec] | None = None,
     extra_assets: dict[str, bytes] | None = None,
+    switcher: list[str] | None = None,
 ) -> Changes:
-    """Render (all pages, or only `specs`) and write the language's project; return what changed."""
+    """Render (all pages, or only `specs`) and write the language's project; return what changed.
+    `switcher`: the languages the language switcher offers (default: all; the preview of some
+    languages offers those)."""
     renderer = Renderer(kb, site_settings(project), target.lang)
     changes = Changes()
     full = plan(kb)
@@ -184,7 +188,7 @@ def emit_language(
     target.write_pages(rendered, {spec.doc for spec in full}, changes)
     extras = extra_assets or {}
     target.write_support(project, extras, changes)
-    target.write_config(render_config(kb, project, renderer, site_dir, list(extras)), changes)
+    target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher), changes)
     return changes
 
 

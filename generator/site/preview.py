@@ -88,7 +88,8 @@ class Preview:
         changed = []
         for lang in self.languages(project):
             target = self.projects.setdefault(lang, LanguageProject(self.workdir / "project" / lang, lang))
-            changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras)
+            changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras,
+                                    switcher=self.languages(project))
             report.pages_rendered += len(target.pages) if specs is None else len(specs)
             report.pages_written += len(changes.written) + len(changes.removed)
             if changes or not (self._site_dir(project, lang) / "index.html").exists():

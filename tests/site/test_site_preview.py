@@ -144,3 +144,20 @@ def test_the_preview_server_rebuilds_after_an_edit_and_survives_an_error(site_kb
         output, _ = server.communicate(timeout=20)
     assert "kb preview: the content has errors" in output
     assert "Traceback" not in output
+
+
+def test_a_preview_of_some_languages_offers_only_those_in_the_switcher(site_kb: Path, tmp_path: Path,
+                                                                       preview: Preview) -> None:
+    def switcher(watcher: Preview, lang: str) -> list[str]:
+        import yaml
+
+        from generator.config import _ConfigLoader  # keeps MkDocs' tags
+
+        config = yaml.load(watcher.projects[lang].config_file.read_text("utf-8"), Loader=_ConfigLoader)
+        return [entry["lang"] for entry in config["extra"].get("alternate", [])]
+
+    assert switcher(preview, "pl") == ["en", "pl", "el"]  # every language of the site
+    some = Preview(site_kb / "mkdocs.yml", tmp_path / "some", ["en", "pl"])
+    assert some.refresh(build_site=False).errors == []
+    assert set(some.projects) == {"en", "pl"}
+    assert switcher(some, "en") == switcher(some, "pl") == ["en", "pl"]
