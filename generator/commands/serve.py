@@ -27,7 +27,7 @@ def command(host: str, port: int, workers: int | None, threads: int, config_file
     from generator.cli import KbError
     from generator.config import load_project
     from generator.diagnostics import display_path
-    from generator.search.manifest import site_index_dir
+    from generator.search.manifest import read_manifest, site_index_dir
     from generator.search.server import SiteApp, serve
 
     project = load_project(config_file)
@@ -36,7 +36,7 @@ def command(host: str, port: int, workers: int | None, threads: int, config_file
     site = project.site_dir
     if not (site / "index.html").is_file():
         _build_site(config_file, display_path(site))
-    extra = None if (site_index_dir(site) / "fingerprint.json").is_file() else _fallback_index(project)
+    extra = None if read_manifest(site_index_dir(site)) else _fallback_index(project)
     shown = f"[{host}]" if ":" in host else host
 
     def announce(bound: int) -> None:
@@ -69,8 +69,9 @@ def _build_site(config_file: str, shown: str) -> None:
 
 
 def _fallback_index(project):  # type: ignore[no-untyped-def]
-    """A site built without a search index: search the cached index instead, building it if needed."""
+    """A site built without a usable search index: search the cached index instead, building it if needed."""
     from generator.commands.search import _index_folder
 
-    click.echo("kb serve: the site has no search index; using the one in .kb/cache/search", err=True)
+    click.echo("kb serve: the site has no search index this version of kb can read; using the one in "
+               ".kb/cache/search", err=True)
     return _index_folder(project)

@@ -35,7 +35,7 @@ class BadRequest(ValueError):
 
 
 class IndexHolder:
-    """The open Searcher of the first folder that holds an index, reopened when its manifest changes."""
+    """The open Searcher of the first folder that holds a usable index, reopened when a manifest changes."""
 
     def __init__(self, folders: list[Path], check_every: float = 1.0) -> None:
         self.folders = folders
@@ -45,13 +45,15 @@ class IndexHolder:
         self._checked = 0.0
 
     def _key(self) -> Any:
+        """Changes when any folder's manifest is written, replaced or removed."""
+        key = []
         for folder in self.folders:
             try:
                 info = os.stat(folder / MANIFEST)
+                key.append((info.st_ino, info.st_mtime_ns, info.st_size))
             except OSError:
-                continue
-            return (str(folder), info.st_ino, info.st_mtime_ns, info.st_size)
-        return None
+                key.append(None)
+        return tuple(key)
 
     def get(self) -> Searcher | None:
         now = time.monotonic()
@@ -65,12 +67,16 @@ class IndexHolder:
         return self._current[1]
 
     def _open(self, key: Any) -> Searcher | None:
-        if key is None:
-            return None
-        try:
-            return Searcher(Path(key[0]))
-        except Exception:  # noqa: BLE001 - a half-written index: keep answering 503 until the next check
-            return None
+        """The first folder's index that opens: an index made by another version of kb, or one being
+        written, gives way to the next folder (none: 503 until the next check)."""
+        for folder, stat in zip(self.folders, key, strict=True):
+            if stat is None:
+                continue
+            try:
+                return Searcher(folder)
+            except Exception:  # noqa: BLE001 - whatever is wrong with it, the next folder may serve
+                continue
+        return None
 
 
 class SearchApi:

@@ -120,6 +120,16 @@ def test_no_index_is_a_503(tmp_path: Path) -> None:
     assert call(app, "/api/health")[0] == 503
 
 
+def test_an_index_of_another_format_gives_way_to_the_next_folder(indexed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    old = tmp_path / "old"
+    shutil.copytree(indexed.index, old)
+    manifest = json.loads((old / "fingerprint.json").read_text(encoding="utf-8"))
+    (old / "fingerprint.json").write_text(json.dumps(dict(manifest, format=1)), encoding="utf-8")
+    assert call(SearchApi(IndexHolder([old])), "/api/search", "q=x")[0] == 503
+    app = SearchApi(IndexHolder([old, indexed.index]))
+    assert call(app, "/api/search", "q=reklamacji&lang=pl")[2]["total"] == 3
+
+
 def test_a_rebuilt_index_is_swapped_in(indexed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "search"
     shutil.copytree(indexed.index, folder)
