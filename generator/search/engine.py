@@ -151,8 +151,11 @@ class Engine:
         if field not in reader.schema or (field, term) not in reader:
             return None
         matcher = reader.postings(field, term)
-        if type(matcher).__name__ == "W3LeafMatcher" and not matcher._byteids:
-            return _read_blocks(matcher)
+        if type(matcher).__name__ == "W3LeafMatcher" and not getattr(matcher, "_byteids", True):
+            try:
+                return _read_blocks(matcher)
+            except (AttributeError, TypeError, ValueError):  # another Whoosh's block layout: the slow way
+                matcher = reader.postings(field, term)
         return read_one_by_one(matcher)
 
     def live_docs(self) -> np.ndarray | None:

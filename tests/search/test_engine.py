@@ -85,3 +85,15 @@ def test_ranking_totals_and_ties(big: engine.Engine) -> None:
     assert scores == sorted(scores, reverse=True) and len(ranked) == 5
     # the best have "reklamacja telefon" four times; equal scores keep the order documents were written in
     assert [doc for doc, _ in ranked] == [n for n in range(700) if n % 3 and n % 2 and n % 4 == 3][:5]
+
+
+def test_another_block_layout_falls_back_to_whooshs_reading(big: engine.Engine,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = big.postings("summary_pl", "klient")
+
+    def changed_layout(matcher):  # type: ignore[no-untyped-def]
+        raise AttributeError("'W3LeafMatcher' object has no attribute '_data'")
+
+    monkeypatch.setattr(engine, "_read_blocks", changed_layout)
+    found = big.postings("summary_pl", "klient")
+    assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
