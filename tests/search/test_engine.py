@@ -97,3 +97,25 @@ def test_another_block_layout_falls_back_to_whooshs_reading(big: engine.Engine,
     monkeypatch.setattr(engine, "_read_blocks", changed_layout)
     found = big.postings("summary_pl", "klient")
     assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
+
+
+def test_threads_sharing_one_searcher_get_the_answers_of_one_thread(indexed) -> None:  # type: ignore[no-untyped-def]
+    """Each thread reads through its own Whoosh reader; the posting-list cache (tiny here, so lists are
+    evicted and read again all the time) and the document cache are shared."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from generator.search.searcher import Filters, Searcher
+
+    queries = [("reklamacji", "pl"), ("obsluga klienta", "pl"), ('"pierwszym kontakcie"', "pl"), ("reklam*", "pl"),
+               ("rekalmacja", "pl"), ("complaints", "en"), ("three rings", "en"), ("πελατη", "el"), ("crm", None)]
+    alone = Searcher(indexed.index, cache_size=0)
+    expected = [alone.search(text, Filters(lang=lang)).to_json() for text, lang in queries]
+    shared = Searcher(indexed.index, cache_size=0)
+    shared.ranker = Ranker(shared.engine, shared.vocabulary, cache_postings=30)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda i: (i % len(queries), shared.search(
+            queries[i % len(queries)][0], Filters(lang=queries[i % len(queries)][1])).to_json()), range(400)))
+    assert all(answer == expected[number] for number, answer in answers)
+    assert all(expected[number]["results"] for number in range(len(queries)))
+    alone.close()
+    shared.close()
