@@ -28,7 +28,7 @@ def _read(lang: str) -> dict[str, str]:
     path = FOLDER / f"{lang}.yaml"
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     return {str(key): str(value) for key, value in data.items()}
 
 

@@ -16,6 +16,7 @@ from html import escape
 
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
+from generator.render.labels import labels
 from generator.search.analysis import fold
 from generator.search.labels import kind_label
 from generator.urls import item_page
@@ -23,35 +24,16 @@ from generator.urls import item_page
 FIND_PAGE_DOC = "find.md"
 FIND_PAGE_URL = "find/"
 KINDS = ("standard", "checklist", "path")
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"en": "Find a procedure", "pl": "Znajdź procedurę", "el": "Βρείτε μια διαδικασία",
-              "ro": "Găsește o procedură"},
-    "intro": {"en": "Type what the customer needs, in your own words, and narrow it down by channel, role or area.",
-              "pl": "Wpisz, czego potrzebuje klient, własnymi słowami, i zawęź wyniki według kanału, roli lub obszaru.",
-              "el": "Γράψτε τι χρειάζεται ο πελάτης, με δικά σας λόγια, και περιορίστε ανά κανάλι, ρόλο ή τομέα.",
-              "ro": "Scrie ce are nevoie clientul, cu cuvintele tale, și restrânge după canal, rol sau domeniu."},
-    "search": {"en": "Search", "pl": "Szukaj", "el": "Αναζήτηση", "ro": "Caută"},
-    "kind": {"en": "Type", "pl": "Rodzaj", "el": "Είδος", "ro": "Tip"},
-    "area": {"en": "Area", "pl": "Obszar", "el": "Τομέας", "ro": "Domeniu"},
-    "channel": {"en": "Channel", "pl": "Kanał", "el": "Κανάλι", "ro": "Canal"},
-    "role": {"en": "Role", "pl": "Rola", "el": "Ρόλος", "ro": "Rol"},
-    "all": {"en": "All", "pl": "Wszystkie", "el": "Όλα", "ro": "Toate"},
-    "count": {"en": "Matching: #", "pl": "Pasujące: #", "el": "Αποτελέσματα: #", "ro": "Rezultate: #"},
-    "none": {"en": "Nothing matches. Try fewer words or another filter.",
-             "pl": "Nic nie pasuje. Spróbuj mniej słów albo innego filtra.",
-             "el": "Δεν βρέθηκε τίποτα. Δοκιμάστε λιγότερες λέξεις ή άλλο φίλτρο.",
-             "ro": "Nu se potrivește nimic. Încearcă mai puține cuvinte sau alt filtru."},
-}
 
 
 def word(key: str, lang: str) -> str:
-    table = WORDS[key]
-    return table.get(lang) or table.get(lang.split("-")[0]) or table["en"]
+    """The page's word `key` in `lang`, from the site's locale files (`find_<key>`)."""
+    return labels(lang)[f"find_{key}"]
 
 
 def find_page_title(lang: str) -> str:
     """The page's title in `lang` (plain text)."""
-    return word("title", lang)
+    return labels(lang)["find"]
 
 
 def find_page_markdown(kb: KnowledgeBase, lang: str, page_url: str = FIND_PAGE_URL) -> str:
