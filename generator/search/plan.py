@@ -1,6 +1,7 @@
-"""What the searcher asks the engine: analysed terms, per language, and how to combine them.
+"""What the searcher asks ranking for: analysed terms, per language, and how to combine them.
 
-Engine-neutral (no Whoosh here): `searcher.py` builds plans, `engine.py` runs them.
+Engine-neutral (no Whoosh here): `searcher.py` builds plans, `ranking.py` scores them over the
+posting lists `engine.py` reads.
 """
 
 from __future__ import annotations
