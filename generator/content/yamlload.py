@@ -106,17 +106,45 @@ def load(raw: bytes) -> Document:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlError("file is empty", 1, 1, hint="start it with `kind:` and `id:`")
-    parser = yaml.CSafeLoader(text)
     try:
-        return _Builder(parser).document()
+        return _parse(text)
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == "exceeded maximum nesting depth" and exc.problem_mark is not None:
+            raise _nesting_error(text, exc.problem_mark.index) from None
         raise syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids; libyaml gives a byte offset
         raise reader_error(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks every other error
         raise YamlError(f"YAML syntax error: {exc}", 1, 1) from None
+
+
+def _parse(text: str) -> Document:
+    parser = yaml.CSafeLoader(text)
+    try:
+        return _Builder(parser).document()
     finally:
         parser.dispose()
+
+
+def _nesting_error(text: str, index: int) -> YamlError:
+    """Our own message for nesting that libyaml refused first (libyaml >= 0.2.6 stops at 1,000 levels
+    while scanning ahead, before our builder sees level 33): read the text up to where libyaml stopped,
+    which is within its limit, so the builder names the first level too deep."""
+    try:
+        _parse(text[:index])
+    except YamlError as exc:
+        if exc.message.startswith("nesting is deeper"):
+            return exc
+    except yaml.YAMLError:
+        pass
+    before = text[:index]
+    line = before.count("\n") + 1
+    column = index - (before.rfind("\n") + 1) + 1
+    return _too_deep(line, column)
+
+
+def _too_deep(line: int, column: int) -> YamlError:
+    return YamlError(f"nesting is deeper than {MAX_DEPTH} levels", line, column, hint="flatten the structure")
 
 
 def _mark(event: events.Event) -> Mark:
@@ -175,8 +203,7 @@ class _Builder:
         if cls is _ScalarEvent:
             result = _scalar(event)  # type: ignore[arg-type]
         elif depth > MAX_DEPTH:
-            line, column = _mark(event)
-            raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels", line, column, hint="flatten the structure")
+            raise _too_deep(*_mark(event))
         elif cls is _MappingStart:
             result = self.mapping(event, depth)
         elif cls is _SequenceStart:

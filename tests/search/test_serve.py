@@ -102,7 +102,8 @@ def test_a_new_build_is_picked_up(site_app: SiteApp, indexed, tmp_path: Path) ->
 
 def test_waitress_serves_the_site_and_the_api(site_app: SiteApp) -> None:
     server = create_server(site_app, "127.0.0.1", 0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stop = threading.Event()
+    thread = threading.Thread(target=serve_until, args=(server, stop), daemon=True)
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.effective_port}"
@@ -115,8 +116,15 @@ def test_waitress_serves_the_site_and_the_api(site_app: SiteApp) -> None:
         with urllib.request.urlopen(base + "/pl/") as response:
             assert response.read() == b"<h1>start</h1>"
     finally:
-        server.close()
+        stop.set()
         thread.join(5)
+        server.close()  # only once the loop has left select(): closing under it races (EBADF in the thread)
+
+
+def serve_until(server, stop: threading.Event) -> None:  # type: ignore[no-untyped-def]
+    """waitress's own loop, one short round at a time, so the test can end it before closing the sockets."""
+    while not stop.is_set():
+        server.asyncore.loop(timeout=0.05, map=server._map, count=1)
 
 
 def start_serve(root: Path, *args: str) -> tuple[subprocess.Popen, str]:
