@@ -1,7 +1,8 @@
 """Building the index and finding a fresh one.
 
 `kb build` calls `write_index(kb, project, site_dir)`, which puts the index in
-`<site>/_kb/search/`. The index is rebuilt only when the content changed: the
+`<site>/_kb/search/`, with the browser's copy of it in `<site>/_kb/search/static/`
+(static.py). The index is rebuilt only when the content changed: the
 last one built is kept in `<project>/.kb/cache/search/` and copied when its
 fingerprint still matches. `kb search` uses the built site's index when it
 matches the content, else the cached one, (re)building the cache when it is
@@ -46,7 +47,7 @@ def write_index(kb: KnowledgeBase, project: Project, site_dir: Path) -> Path:
 
 def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Progress | None = None) -> Manifest:
     """Build a complete index of `kb` beside `folder`, then swap it in (readers never see half an index)."""
-    from generator.search import engine
+    from generator.search import engine, static
 
     content = ContentState(project)
     signature, fingerprint = content.signature, content.fingerprint
@@ -59,6 +60,7 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
         (staging / FORMS).write_text(_forms_json(forms), encoding="utf-8")
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
         manifest.save(staging)
+        static.export(staging)
         _swap(staging, folder)
     finally:
         if staging.exists():

@@ -24,7 +24,7 @@ from generator.config import Project
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
 CACHE_INDEX = Path(".kb") / "cache" / "search"  # inside the project
-FORMAT = 5  # bump when the index layout or the analysis changes
+FORMAT = 6  # bump when the index layout or the analysis changes
 MANIFEST = "fingerprint.json"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
 

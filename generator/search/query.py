@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.search.analysis import fold, words_of
+from generator.search.analysis import WORD_PATTERN, fold, words_of
 
 MAX_CHARS = 500
 MAX_WORDS = 12
@@ -75,9 +75,9 @@ def _add_token(query: ParsedQuery, raw: str, negate: bool) -> None:
     found = words_of(raw)
     if not found:
         return
-    if negate:
-        query.excluded.extend(found)
-    elif raw.endswith("*") and len(found) == 1 and len(fold(found[0])) >= 2:
+    if not negate and raw.endswith("*") and len(found) == 1 and len(fold(found[0])) >= 2:
         query.prefixes.append(fold(found[0]))
-    else:
-        query.words.extend(found)
+        return
+    # 'e-mail' stays one word: it finds "e-mail", "email" and "e mail" (searcher.joined_terms)
+    tokens = [match.group() for match in WORD_PATTERN.finditer(raw.lower())]
+    (query.excluded if negate else query.words).extend(tokens)

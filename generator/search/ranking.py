@@ -9,7 +9,14 @@ Scoring: a term counts idf × saturated term frequency (BM25 without length
 normalisation: field boosts already rank titles and summaries over bodies) ×
 the boost of its field; a word sums its terms in every field; a page sums its
 words. A phrase counts twice its field's boost for each pair of neighbouring
-words it has; a prefix counts its field's boost.
+words it has; a prefix counts its field's boost. When not every part of the
+query must match, pages matching more parts (words, phrases, prefixes) come
+first, then the higher score.
+
+A term's score is rounded to a multiple of 1/256 and every weight is a power
+of two or a sum of a few (FUZZY_WEIGHT is 3/8): sums are then exact in any
+order, so the browser's engine (`static.py`, `assets/engine.js`), adding the
+same numbers in another order, ranks exactly as this module does, ties included.
 """
 
 from __future__ import annotations
@@ -26,9 +33,10 @@ from generator.search.analysis import FIELDS, field_name, phrase_pairs
 from generator.search.plan import Group, QueryPlan
 
 BOOSTS = {"title": 4.0, "summary": 2.0, "body": 1.0, "fallback": 0.5}
-FUZZY_WEIGHT = 0.35  # a term one typo away counts for about a third of the exact word
+FUZZY_WEIGHT = 0.375  # a term one typo away counts for about a third of the exact word (3/8: exact sums)
 PHRASE_WEIGHT = 2.0
 K1 = 1.2
+SCORE_STEP = 256  # term scores are multiples of 1/SCORE_STEP
 MAX_PREFIX_TERMS = 200  # a prefix of two letters may stand for thousands of words: the first 200 count
 CACHE_POSTINGS = 4_000_000  # at most 48 MB of posting lists (12 bytes a posting) per open index
 
@@ -59,6 +67,7 @@ class Postings:
 
 _NONE = Postings(np.zeros(0, dtype=np.int32), np.zeros(0))
 Field = tuple[str, str, float]  # (index field, its language, boost)
+Ranked = tuple[int, float, int]  # (document number, score, how many parts of the query it matches)
 
 
 class Ranker:
@@ -77,9 +86,9 @@ class Ranker:
         self._items: np.ndarray | None = None
         self._title_ranks: np.ndarray | None = None
 
-    def rank(self, plan: QueryPlan, limit: int, distinct: bool = False) -> tuple[list[tuple[int, float]], int]:
-        """The best `limit` (document number, score) pairs and how many documents match (how many
-        items, with `distinct`: then each item appears once, as its best document)."""
+    def rank(self, plan: QueryPlan, limit: int, distinct: bool = False) -> tuple[list[Ranked], int]:
+        """The best `limit` (document number, score, parts matched) and how many documents match (how
+        many items, with `distinct`: then each item appears once, as its best document)."""
         allowed = self._allowed(plan.filters)
         if not (plan.groups or plan.phrases or plan.prefixes):
             return self._listing(allowed, limit)
@@ -89,17 +98,19 @@ class Ranker:
         parts += [self._prefix(prefix, fields) for prefix in plan.prefixes]
         matched = parts[0][1].copy()
         score = parts[0][0].copy()
+        count = parts[0][1].astype(np.int16)
         for part_score, part_matched in parts[1:]:
             if plan.require_all:
                 matched &= part_matched
             else:
                 matched |= part_matched
             score += part_score
+            count += part_matched
         for group in plan.excluded:
             matched &= ~self._group(group, fields, fuzzy=False)[1]
         if allowed is not None:
             matched &= allowed
-        return self._best(np.flatnonzero(matched), score, limit, distinct)
+        return self._best(np.flatnonzero(matched), score, None if plan.require_all else count, limit, distinct)
 
     def postings(self, field: str, term: str) -> Postings:
         """`term`'s documents in `field`, scored; read from the index once while the cache has room."""
@@ -186,32 +197,38 @@ class Ranker:
             mask[self.postings(field, value).docs] = True
         return mask
 
-    def _best(self, docs: np.ndarray, score: np.ndarray, limit: int,
-              distinct: bool) -> tuple[list[tuple[int, float]], int]:
-        """Best first; equal scores in index order (the order items were written in)."""
+    def _best(self, docs: np.ndarray, score: np.ndarray, count: np.ndarray | None, limit: int,
+              distinct: bool) -> tuple[list[Ranked], int]:
+        """Most parts matched first (when `count` is given), then the best score; equal ones in index
+        order (the order items were written in)."""
         scores = score[docs]
+        counts = np.full(len(docs), -1, dtype=np.int16) if count is None else count[docs]
+        if count is not None or distinct:
+            order = np.lexsort((docs, -scores, -counts))
         if distinct:
             items = self._item_numbers()[docs]
-            order = np.lexsort((docs, -scores))
             firsts = np.sort(np.unique(items[order], return_index=True)[1])
             chosen = order[firsts[:limit]]
             total = len(firsts)
+        elif count is not None:
+            total = len(docs)
+            chosen = order[:limit]
         else:
             total = len(docs)
             if total > limit:  # keep every document scoring at least the limit-th best, then sort those
                 threshold = -np.partition(-scores, limit - 1)[limit - 1]
                 keep = np.flatnonzero(scores >= threshold)
-                docs, scores = docs[keep], scores[keep]
+                docs, scores, counts = docs[keep], scores[keep], counts[keep]
             chosen = np.lexsort((docs, -scores))[:limit]
-        return [(int(docs[i]), float(scores[i])) for i in chosen], total
+        return [(int(docs[i]), float(scores[i]), int(counts[i])) for i in chosen], total
 
-    def _listing(self, allowed: np.ndarray | None, limit: int) -> tuple[list[tuple[int, float]], int]:
+    def _listing(self, allowed: np.ndarray | None, limit: int) -> tuple[list[Ranked], int]:
         """No words, only filters: the allowed documents by title."""
         docs = np.arange(self.size) if allowed is None else np.flatnonzero(allowed)
         if self._title_ranks is None:
             self._title_ranks = self.index.title_ranks()
         chosen = docs[np.argsort(self._title_ranks[docs])[:limit]]
-        return [(int(doc), 0.0) for doc in chosen], len(docs)
+        return [(int(doc), 0.0, 0) for doc in chosen], len(docs)
 
     def _item_numbers(self) -> np.ndarray:
         if self._items is None:
@@ -220,9 +237,10 @@ class Ranker:
 
 
 def _term_scores(weights: np.ndarray, size: int) -> np.ndarray:
-    """idf (Whoosh's formula: rarer terms count more) × term frequency saturated as in BM25."""
+    """idf (Whoosh's formula: rarer terms count more) × term frequency saturated as in BM25, rounded to
+    a multiple of 1/SCORE_STEP."""
     idf = math.log(size / (len(weights) + 1)) + 1
-    return idf * weights * (K1 + 1) / (weights + K1)
+    return np.round(idf * weights * (K1 + 1) / (weights + K1) * SCORE_STEP) / SCORE_STEP
 
 
 def _fields(plan: QueryPlan) -> list[Field]:

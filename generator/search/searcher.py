@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.search import engine
-from generator.search.analysis import fold, is_stopword, phrase_term, query_terms, strip_marks
+from generator.search.analysis import fold, is_stopword, phrase_pairs, phrase_term, query_terms, strip_marks, words_of
 from generator.search.labels import kind_label
 from generator.search.manifest import Manifest, read_manifest
 from generator.search.plan import Group, QueryPlan, RawHit
@@ -33,6 +33,12 @@ FUZZY_MIN_LETTERS = 5
 CACHE_SIZE = 512
 DOCUMENT_CACHE_SIZE = 4096
 FEW = 5  # fewer hits than this (or than asked for) and the next, looser round runs
+
+
+def relevance(level: int, score: float) -> float:
+    """The score a hit shows, following the result order: its round's level (see `_rounds`), plus
+    its ranking score mapped into [0, 1)."""
+    return level + score / (score + 1) if level else 0.0
 
 
 class SearchError(ValueError):
@@ -158,7 +164,8 @@ class Searcher:
 
     def _rounds(self, plan: QueryPlan, limit: int) -> tuple[list[RawHit], int]:
         """Every word exactly; then, while there are only a few hits, every word allowing a typo; then
-        some of the words. Later rounds add their hits after the earlier ones."""
+        some of the words, most words first. Later rounds add their hits after the earlier ones, and
+        the scores shown follow that order."""
         parts = len(plan.groups) + len(plan.phrases) + len(plan.prefixes)
         has_fuzzy = any(group.fuzzy for group in plan.groups)
         rounds = [(True, False)] + ([(True, True)] if has_fuzzy else []) + ([(False, has_fuzzy)] if parts > 1 else [])
@@ -167,10 +174,12 @@ class Searcher:
         seen_docs: set[int] = set()
         seen_items: set[str] = set()
         total = 0
-        for require_all, fuzzy in rounds:
+        for number, (require_all, fuzzy) in enumerate(rounds):
             plan.require_all, plan.fuzzy = require_all, fuzzy
             ranked, total = self.ranker.rank(plan, limit, distinct)
-            for doc, score in ranked:
+            for doc, score, count in ranked:
+                # every part exactly: parts + 1; every part, some with a typo: parts; some: how many
+                level = parts + 1 if number == 0 else parts if require_all else min(count, parts - 1)
                 if len(hits) == limit:
                     break
                 if doc in seen_docs:
@@ -180,7 +189,7 @@ class Searcher:
                 if distinct and fields["id"] in seen_items:  # found in another language by an earlier round
                     continue
                 seen_items.add(fields["id"])
-                hits.append(RawHit(fields, score, folded_parts))
+                hits.append(RawHit(fields, relevance(level, score), folded_parts))
             if len(hits) >= min(limit, FEW):
                 break
         return hits, max(total, len(hits))
@@ -223,9 +232,12 @@ class Searcher:
 
     def _group(self, word: str, langs: list[str], fuzzy: bool = True) -> Group:
         group = Group(exact={}, fuzzy={})
+        parts = words_of(word)
+        word = "".join(parts)  # 'e-mail' as 'email', also found as the pair 'e mail' (below)
         folded = fold(word)
         for lang in langs:
             group.exact[lang] = set(query_terms(word, lang)) | set(self.forms.get(lang, {}).get(folded, ()))
+            group.exact[lang].update(phrase_pairs([phrase_term(part, lang) for part in parts]))
             if fuzzy and len(folded) >= FUZZY_MIN_LETTERS and folded.isalpha():
                 plain = query_terms(strip_marks(word), lang)[0]
                 group.fuzzy[lang] = {folded} | ({plain} if len(plain) >= FUZZY_MIN_LETTERS else set())

@@ -81,10 +81,10 @@ def test_ranking_with_a_tiny_cache_ranks_the_same(big: engine.Engine) -> None:
 def test_ranking_totals_and_ties(big: engine.Engine) -> None:
     ranked, total = Ranker(big, Vocabulary(big.folder)).rank(_plan("reklamacj", "telefon"), 5)
     assert total == sum(1 for n in range(700) if n % 3 and n % 2)
-    scores = [score for _, score in ranked]
+    scores = [score for _, score, _ in ranked]
     assert scores == sorted(scores, reverse=True) and len(ranked) == 5
     # the best have "reklamacja telefon" four times; equal scores keep the order documents were written in
-    assert [doc for doc, _ in ranked] == [n for n in range(700) if n % 3 and n % 2 and n % 4 == 3][:5]
+    assert [doc for doc, _, _ in ranked] == [n for n in range(700) if n % 3 and n % 2 and n % 4 == 3][:5]
 
 
 def test_another_block_layout_falls_back_to_whooshs_reading(big: engine.Engine,
