@@ -76,6 +76,7 @@ def build_language(lang: str) -> int:
     emit_language(kb, project, target, stage / "languages" / lang)
     progress(f"{lang}: rendered {len(target.pages):,} pages; MkDocs is building them")
     mkdocs_api.build(target.config_file)
+    mkdocs_api.empty_search_index(stage / "languages" / lang)  # the header search reads _kb/search/static/
     progress(f"{lang}: built")
     return len(target.pages)
 

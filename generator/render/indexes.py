@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
 from generator.render.context import PageView
 from generator.render.contexts import chip, role_chips
+from generator.urls import item_page
 
 if TYPE_CHECKING:
     from generator.render.pages import PageSpec
@@ -38,11 +39,37 @@ def _area_rows(p: PageView) -> list[dict[str, Any]]:
     return rows
 
 
-def find(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    """"Find a procedure": search with filters, answered by `kb serve`'s search API."""
-    from generator.search.findpage import find_page_body, find_page_title
+FIND_KINDS = ("standard", "checklist", "path")
 
-    return {"title": find_page_title(p.r.lang), "body": Markup(find_page_body(p.r.kb, p.r.lang))}
+
+def find(p: PageView, spec: PageSpec) -> dict[str, Any]:
+    """"Find a procedure": every active standard, checklist and path with what the filters and the
+    search (kb-find.js) need; the filters' choices in this language."""
+    r = p.r
+    taxonomy = r.kb.taxonomy
+    areas = taxonomy.areas if taxonomy else {}
+    channels = taxonomy.channels if taxonomy else {}
+    roles = r.items("role")
+    role_names = {role.id: r.plain(role.title) for role in roles} | {"everyone": str(r.fmt("everyone"))}
+    entries = []
+    for kind in FIND_KINDS:
+        for item in r.items(kind):
+            item_roles = list(getattr(item, "roles", None) or ([item.role] if isinstance(item, Path) else []))
+            item_channels = list(getattr(item, "channels", None) or [])
+            entries.append({
+                "item": item, "title": r.plain(item.title), "summary": r.plain(item.summary),
+                "href": p.url(item_page(item).rstrip("/")) + "/", "kind_label": r.L[f"search_kind_{kind}"],
+                "area": str(getattr(item, "area", "") or ""), "channels": item_channels, "roles": item_roles,
+                "chips": [("channel", r.plain(channels[c])) for c in item_channels if c in channels]
+                + [("role", role_names[x]) for x in item_roles if x in role_names],
+            })
+    filters = {
+        "kind": [(kind, r.L[f"search_kind_{kind}"]) for kind in FIND_KINDS],
+        "area": [(key, r.plain(name)) for key, name in areas.items()],
+        "channel": [(key, r.plain(name)) for key, name in channels.items()],
+        "role": [(role.id, r.plain(role.title)) for role in roles],
+    }
+    return {"title": r.L["find"], "entries": entries, "filters": filters}
 
 
 def home(p: PageView, spec: PageSpec) -> dict[str, Any]:

@@ -5,5 +5,5 @@ query (what a person typed -> words, phrases), plan (what to look for), engine (
 Whoosh module: write the index, read posting lists), ranking (score a plan with numpy),
 typos (words one typo away), manifest (is the index fresh?), index (build and locate),
 searcher (run a query), snippets, api (the WSGI search API), server (static site + API),
-findpage.
+static (the browser's copy of the index; the browser's engine is in assets/).
 """

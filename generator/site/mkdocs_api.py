@@ -8,6 +8,7 @@ the live-reload server `kb preview` uses.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -96,6 +97,18 @@ def search_languages() -> frozenset[str]:
     worker = _material_templates() / "assets" / "javascripts" / "lunr" / "min"
     material_side = {path.name.split(".")[1] for path in worker.glob("lunr.*.min.js")}
     return frozenset((mkdocs_side & material_side) | {"en"}) - {"multi", "stemmer"}
+
+
+def empty_search_index(site_dir: Path) -> None:
+    """Keep Material's search index without its documents: readers search through our own index
+    (kb-search.js), Material's search code still starts cleanly, and the site is smaller."""
+    path = site_dir / "search" / "search_index.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    data["docs"] = []
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def make_server(builder: Callable[[], None], root: Path, host: str, port: int) -> Any:

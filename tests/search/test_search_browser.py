@@ -1,24 +1,20 @@
-"""In Chromium: the header search answered by `kb serve`, Material's own search on static hosting,
-and the "Find a procedure" page's filters with and without the API."""
+"""In Chromium, on the fixture site built by `kb build --no-pdf`: the header search and the "Find a procedure"
+page answered by `kb serve`'s API, and the same on plain static hosting (Python's static file server, no
+API), answered by the static index in the browser with the same first results as `kb search`."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from search_helpers import TODAY, copy_fixture
+from search_helpers import CHROMIUM, CHROMIUM_ARGS, TODAY, copy_fixture, static_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +28,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert (root / "site/_kb/search/fingerprint.json").is_file()
-    write_find_page(root, "pl")
+    assert (root / "site/_kb/search/static/pl/meta.json").is_file()
     return root
 
 
@@ -52,14 +48,18 @@ def served(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def static(built_site: Path) -> Iterator[str]:
     """The same site on plain static hosting (no API)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site / "site"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with static_server(built_site / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def python_searcher(built_site: Path):  # type: ignore[no-untyped-def]
+    """What `kb search` opens: the built site's index."""
+    from generator.search.searcher import Searcher
+
+    opened = Searcher(built_site / "site/_kb/search")
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def browser() -> Iterator:  # type: ignore[type-arg]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -82,6 +82,14 @@ def page(browser):  # type: ignore[no-untyped-def]
 def type_in_header_search(page, text: str) -> None:  # type: ignore[no-untyped-def]
     page.click("input.md-search__input")
     page.type("input.md-search__input", text, delay=20)
+
+
+def header_results(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The pages the header search lists once it has answered `query`, as paths."""
+    page.wait_for_function("q => document.querySelector('.kb-search-results ol')?.dataset.kbQuery === q", arg=query)
+    hrefs = page.locator(".kb-search-results .md-search-result__item a").evaluate_all(
+        "links => links.map(a => a.href)")
+    return [urlsplit(href).path for href in hrefs]
 
 
 def test_header_search_answers_from_the_api_in_the_pages_language(page, served: str) -> None:  # type: ignore[no-untyped-def]
@@ -107,37 +115,43 @@ def test_enter_opens_the_first_result(page, served: str) -> None:  # type: ignor
     page.wait_for_url("**/standards/delay-notice/")
 
 
-def test_header_search_in_greek_without_accents(page, served: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(served + "el/")
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
-    type_in_header_search(page, "παραπονα")
-    page.locator(".kb-search-results .md-search-result__item").first.wait_for()
-    hrefs = page.locator(".kb-search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert hrefs[0] == "/el/standards/complaint-first-contact/"
+# (language, query, the expected first result): what staff type, on static hosting.
+STATIC_CASES = [
+    ("pl", "obslugi", "answer-within-three-rings"),  # inflected, no diacritics ("Obsługa")
+    ("el", "παραπονα", "complaint-first-contact"),  # no accents ("παράπονα")
+    ("ro", "reclamaţiile obişnuite", "complaint-first-contact"),  # cedilla ţ ş; the text has ț ș (comma below)
+    ("en", "cuorier", "delay-notice"),  # a typo ("courier")
+    ("en", '"first contact"', "complaint-first-contact"),  # a phrase
+    ("en", "complaint -contact", "decide-at-first-contact"),  # an exclusion
+]
 
 
-def test_static_hosting_falls_back_to_materials_search(page, static: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(static + "pl/")
-    type_in_header_search(page, "telefon")
-    page.locator(".md-search-result__list .md-search-result__item").first.wait_for()
-    assert page.locator(".kb-search-results").count() == 0
-    assert not page.evaluate("document.documentElement.classList.contains('kb-search-api')")
+@pytest.mark.parametrize(("lang", "query", "expected"), STATIC_CASES, ids=[case[1] for case in STATIC_CASES])
+def test_static_hosting_answers_like_kb_search(page, static: str, python_searcher, lang: str, query: str,  # type: ignore[no-untyped-def]
+                                               expected: str) -> None:
+    from generator.search.searcher import Filters
+
+    page.goto(static + ("" if lang == "en" else f"{lang}/"))
+    page.wait_for_function("document.documentElement.classList.contains('kb-search-static')")
+    type_in_header_search(page, query)
+    found = header_results(page, query)
+    prefix = "/" if lang == "en" else f"/{lang}/"
+    assert found[0].startswith(prefix) and found[0].rstrip("/").endswith("/" + expected)
+    assert page.locator(".kb-search-results .md-search-result__item").first.locator("mark").count() > 0
+    python_first = python_searcher.search(query, Filters(lang=lang), limit=1).hits[0]
+    assert python_first.id == expected and python_first.url == found[0]  # `kb search` ranks it first too
+    if query.startswith("complaint -"):
+        assert not any("complaint-first-contact" in path for path in found)
 
 
-def write_find_page(root: Path, lang: str) -> None:
-    """A bare page holding the find page's HTML and script at /findtest/ (until the site renders it itself)."""
-    from generator.config import load_project
-    from generator.content.pipeline import build_knowledge_base
-    from generator.search.findpage import find_page_body
-
-    os.environ.setdefault("KB_TODAY", TODAY)
-    kb, _ = build_knowledge_base(load_project(root / "mkdocs.yml"))
-    body = find_page_body(kb, lang)
-    html = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
-            f'{body[body.index("<div"):]}<script src="/assets/kb/kb-find.js"></script></body></html>')
-    (root / "site/findtest").mkdir()
-    (root / "site/findtest/index.html").write_text(html, encoding="utf-8")
-    assert (root / "site/assets/kb/kb-find.js").is_file()
+def test_static_hosting_never_finds_retired_items_and_drops_materials_index(page, static: str,  # type: ignore[no-untyped-def]
+                                                                            built_site: Path) -> None:
+    page.goto(static)
+    page.wait_for_function("document.documentElement.classList.contains('kb-search-static')")
+    type_in_header_search(page, "zeppelin")  # the title of a retired standard
+    assert header_results(page, "zeppelin") == []
+    assert page.locator(".kb-search-meta").inner_text() == "No matching documents"
+    assert '"docs":[]' in (built_site / "site/search/search_index.json").read_text(encoding="utf-8")
 
 
 def visible_ids(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -147,23 +161,31 @@ def visible_ids(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("where", ["served", "static"])
 def test_find_page_filters(page, request, where: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(request.getfixturevalue(where) + "findtest/?channel=phone")
+    page.goto(request.getfixturevalue(where) + "pl/find/?channel=phone")
     page.wait_for_function("document.querySelector('.kb-find__status').textContent !== ''")
     assert visible_ids(page) == ["answer-within-three-rings", "complaint-first-contact"]
     page.select_option("select[name=channel]", "")
     page.select_option("select[name=role]", "warehouse")
     page.wait_for_function("document.querySelectorAll('.kb-find__results li:not([hidden])').length === 2")
     assert visible_ids(page) == ["answer-within-three-rings", "delay-notice"]
-    page.select_option("select[name=role]", "")
-    page.fill("input[name=q]", "reklamacje")  # the title's own form works without the API too
-    page.wait_for_function("document.querySelectorAll('.kb-find__results li:not([hidden])').length < 3")
-    expected = ["complaint-first-contact"] + (["team-lead-first-week"] if where == "served" else [])
-    assert visible_ids(page) == expected  # the API also reads the path's steps
+    assert page.evaluate("location.search") == "?role=warehouse"  # the address keeps the filters
+    page.go_back()  # before the role was chosen
+    page.wait_for_function("document.querySelector('select[name=role]').value === ''")
+    assert page.evaluate("location.search") == ""
+    page.go_back()  # before the channel was cleared
+    page.wait_for_function("document.querySelector('select[name=channel]').value === 'phone'")
+    assert page.evaluate("location.search") == "?channel=phone"
+    assert visible_ids(page) == ["answer-within-three-rings", "complaint-first-contact"]
 
 
-def test_find_page_uses_the_api_for_inflected_words(page, served: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(served + "findtest/")
-    page.wait_for_function("document.querySelector('.kb-find__status').textContent !== ''")
-    page.fill("input[name=q]", "reklamacjami")
-    page.wait_for_selector(".kb-find__snippet mark")
+def test_find_page_from_the_address_on_static_hosting(page, static: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(static + "pl/find/?q=reklamacjami&role=agent")
+    page.wait_for_function("document.querySelector('.kb-find__results').dataset.kbQuery === 'reklamacjami'")
+    assert page.input_value("input[name=q]") == "reklamacjami" and page.input_value("select[name=role]") == "agent"
     assert visible_ids(page)[0] == "complaint-first-contact"
+    first = page.locator(".kb-find__results li:not([hidden])").first
+    assert first.locator(".kb-find__snippet mark").first.inner_text() == "reklamacja"
+    assert first.locator(".kb-chip").all_inner_texts() == ["Telefon", "E-mail", "Lider zespołu", "Konsultant"]
+    # the summary is the snippet's sentence here: it is shown once, as the highlighted snippet
+    assert first.locator(".kb-find__summary").is_hidden()
+    assert "Typowa reklamacja jest załatwiona" in first.locator(".kb-find__snippet").inner_text()

@@ -1,55 +1,28 @@
 /* "Find a procedure": filters over the page's list of procedures, and typed words.
  *
- * The page (generator/search/findpage.py) lists every standard, checklist and path with
- * data-kind, data-area, data-channels, data-roles and data-words (title and summary, folded).
- * Filters always work on that list. Typed words go to /api/search when the site is served
- * by `kb serve` (same answers as the header search); on static hosting each typed word
- * must start a word of the title or summary (diacritics ignored).
- * The address presets the form: find/?q=zwrot&area=complaints&role=agent.
+ * The page (render/templates/find.md.j2) lists every standard, checklist and path with
+ * data-kind, data-area, data-channels and data-roles. Filters always work on that list. Typed
+ * words go to the site's search (window.KbSearch from kb-search.js: `kb serve`'s API, else the
+ * static index), so the page answers as the header search does, with highlighted snippets; the
+ * summary stands aside when the snippet shows the same sentence. With no search at all (the
+ * authoring preview) typed words must appear in the title or summary.
+ * The address keeps the form: find/?q=zwrot&area=complaints&role=agent; a change of filter is
+ * a new history entry (the back button restores the previous filters), typing is not.
  */
 (function () {
   "use strict";
 
   var FILTERS = ["kind", "area", "channel", "role"];
-  var PROBE_KEY = "kb-search-api";
+  var LIMIT = 50;
 
   function fold(text) {
     return text.toLowerCase().replace(/ł/g, "l").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
       .replace(/ς/g, "σ");
   }
 
-  function words(text) {
-    return fold(text).split(/[^0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+/).filter(Boolean);
-  }
-
-  function apiAvailable(done) {
-    var known = null;
-    try {
-      known = window.sessionStorage.getItem(PROBE_KEY);
-    } catch (error) {
-      known = null;
-    }
-    if (known === "1" || known === "0") return done(known === "1");
-    if (!window.fetch || window.location.protocol === "file:") return done(false);
-    window.fetch("/api/health").then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (data) {
-      var ok = !!(data && data.status === "ok");
-      try {
-        window.sessionStorage.setItem(PROBE_KEY, ok ? "1" : "0");
-      } catch (error) {
-        /* probe again next time */
-      }
-      done(ok);
-    }).catch(function () {
-      done(false);
-    });
-  }
-
-  function Finder(root, api) {
+  function Finder(root, backend) {
     this.root = root;
-    this.api = api;
-    this.lang = root.getAttribute("data-kb-lang") || "";
+    this.backend = backend;
     this.form = root.querySelector("form");
     this.status = root.querySelector(".kb-find__status");
     this.list = root.querySelector(".kb-find__results");
@@ -73,6 +46,32 @@
     return values;
   };
 
+  /* The form from the address (on load, and when the back button brings an earlier one). */
+  Finder.prototype.read = function () {
+    var params = new URLSearchParams(window.location.search);
+    var form = this.form;
+    ["q"].concat(FILTERS).forEach(function (name) {
+      var wanted = params.get(name) || "";
+      var field = form.elements[name];
+      if (name !== "q" && wanted && !field.querySelector('option[value="' + CSS.escape(wanted) + '"]')) wanted = "";
+      field.value = wanted;
+    });
+  };
+
+  /* The address from the form: `push` for a new history entry, else the current one is replaced. */
+  Finder.prototype.write = function (push) {
+    var values = this.values();
+    var params = new URLSearchParams(window.location.search);
+    ["q"].concat(FILTERS).forEach(function (name) {
+      if (values[name]) params.set(name, values[name]);
+      else params.delete(name);
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    window.history[push ? "pushState" : "replaceState"](null, "", url);
+  };
+
   Finder.prototype.passes = function (item, values) {
     var lists = { channel: "data-channels", role: "data-roles" };
     for (var i = 0; i < FILTERS.length; i++) {
@@ -89,9 +88,26 @@
     return true;
   };
 
+  function snippetNode(pieces) {
+    var p = document.createElement("p");
+    p.className = "kb-find__snippet";
+    pieces.forEach(function (piece) {
+      var node = piece[1] ? document.createElement("mark") : document.createTextNode(piece[0]);
+      if (piece[1]) node.textContent = piece[0];
+      p.appendChild(node);
+    });
+    return p;
+  }
+
+  /* The snippet says what the summary says (or part of it): show one of them, the snippet. */
+  function sameText(snippet, summary) {
+    var a = snippet.replace(/…/g, "").replace(/\s+/g, " ").trim();
+    var b = summary.replace(/\s+/g, " ").trim();
+    return !!a && !!b && (b.indexOf(a) >= 0 || a.indexOf(b) >= 0);
+  }
+
   Finder.prototype.show = function (ids, snippets) {
     var self = this;
-    var shown = 0;
     var order = ids ? ids.map(function (id) { return self.byId[id]; }).filter(Boolean) : this.order;
     this.items.forEach(function (item) {
       item.hidden = true;
@@ -99,58 +115,53 @@
     order.forEach(function (item) {
       self.list.appendChild(item);
       item.hidden = false;
-      shown += 1;
       var old = item.querySelector(".kb-find__snippet");
       if (old) old.parentNode.removeChild(old);
+      var summary = item.querySelector(".kb-find__summary");
+      if (summary) summary.hidden = false;
       var pieces = snippets && snippets[item.getAttribute("data-id")];
       if (pieces && pieces.length) {
-        var p = document.createElement("p");
-        p.className = "kb-find__snippet";
-        pieces.forEach(function (piece) {
-          var node = piece[1] ? document.createElement("mark") : document.createTextNode(piece[0]);
-          if (piece[1]) node.textContent = piece[0];
-          p.appendChild(node);
-        });
-        item.appendChild(p);
+        var node = snippetNode(pieces);
+        if (summary && sameText(node.textContent, summary.textContent)) summary.hidden = true;
+        item.appendChild(node);
       }
     });
-    var template = shown ? this.root.getAttribute("data-kb-count") : this.root.getAttribute("data-kb-none");
-    this.status.textContent = (template || "#").replace("#", String(shown));
+    var template = order.length ? this.root.getAttribute("data-kb-count") : this.root.getAttribute("data-kb-none");
+    this.status.textContent = (template || "#").replace("#", String(order.length));
   };
 
   Finder.prototype.update = function () {
     var self = this;
     var values = this.values();
     var passing = this.order.filter(function (item) { return self.passes(item, values); });
-    if (!values.q) return this.show(passing.map(function (item) { return item.getAttribute("data-id"); }));
-    if (!this.api) {
-      var typed = words(values.q);
-      return this.show(passing.filter(function (item) {
-        var have = (item.getAttribute("data-words") || "").split(" ");
-        return typed.every(function (word) {
-          return have.some(function (w) { return w.indexOf(word) === 0; });
-        });
-      }).map(function (item) { return item.getAttribute("data-id"); }));
+    var ids = function (items) { return items.map(function (item) { return item.getAttribute("data-id"); }); };
+    if (!values.q) return this.show(ids(passing));
+    if (!this.backend) {
+      var typed = fold(values.q).split(/\s+/).filter(Boolean);
+      return this.show(ids(passing.filter(function (item) {
+        var text = fold(item.textContent);
+        return typed.every(function (word) { return text.indexOf(word) >= 0; });
+      })));
     }
     var number = ++this.sequence;
-    var url = "/api/search?limit=50&q=" + encodeURIComponent(values.q.slice(0, 200)) +
-      (this.lang ? "&lang=" + encodeURIComponent(this.lang) : "");
+    var filters = {};
     FILTERS.forEach(function (name) {
-      if (values[name]) url += "&" + name + "=" + encodeURIComponent(values[name]);
+      if (values[name]) filters[name] = values[name];
     });
-    window.fetch(url).then(function (response) { return response.json(); }).then(function (data) {
+    this.backend.search(values.q.slice(0, 200), filters, LIMIT).then(function (data) {
       if (number !== self.sequence) return;
-      var ids = [];
+      var found = [];
       var snippets = {};
       (data.results || []).forEach(function (hit) {
         if (self.byId[hit.id] && self.passes(self.byId[hit.id], values)) {
-          ids.push(hit.id);
+          found.push(hit.id);
           snippets[hit.id] = hit.snippet_pieces;
         }
       });
-      self.show(ids, snippets);
+      self.show(found, snippets);
+      self.list.setAttribute("data-kb-query", values.q);
     }).catch(function () {
-      self.api = false;
+      self.backend = null;
       self.update();
     });
   };
@@ -158,20 +169,30 @@
   function start() {
     var root = document.querySelector("[data-kb-find]");
     if (!root) return;
-    apiAvailable(function (api) {
-      var finder = new Finder(root, api);
-      var params = new URLSearchParams(window.location.search);
-      ["q"].concat(FILTERS).forEach(function (name) {
-        if (params.get(name) && finder.form.elements[name]) finder.form.elements[name].value = params.get(name);
-      });
+    var connect = window.KbSearch ? window.KbSearch.connect() : Promise.resolve(null);
+    connect.then(function (backend) {
+      var finder = new Finder(root, backend);
+      finder.read();
       finder.form.addEventListener("submit", function (event) {
         event.preventDefault();
+        finder.write(true);
         finder.update();
       });
-      finder.form.addEventListener("change", function () { finder.update(); });
-      finder.form.addEventListener("input", function () {
+      finder.form.addEventListener("change", function (event) {
+        finder.write(event.target.name !== "q");
+        finder.update();
+      });
+      finder.form.addEventListener("input", function (event) {
+        if (event.target.name !== "q") return;
         window.clearTimeout(finder.timer);
-        finder.timer = window.setTimeout(function () { finder.update(); }, 150);
+        finder.timer = window.setTimeout(function () {
+          finder.write(false);
+          finder.update();
+        }, 150);
+      });
+      window.addEventListener("popstate", function () {
+        finder.read();
+        finder.update();
       });
       finder.update();
     });

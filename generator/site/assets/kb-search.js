@@ -1,12 +1,16 @@
-/* Header search from the knowledge base's own index when the site is served by `kb serve`.
+/* The header search and the search behind the "Find a procedure" page (kb-find.js).
  *
- * On load it asks /api/health once per browser session. When the API answers, typing
- * into Material's search box queries /api/search in the page's language (stemming for
- * pl/el/ro/en, no diacritics needed, typos forgiven) and the results are shown in
- * Material's result markup; Material's own (lunr) search is held back by capture-phase
- * listeners. On plain static hosting the probe fails and Material's search works as usual.
+ * Two backends give the same answers: `kb serve`'s /api/search, when the site is served by it
+ * (probed once per browser session), else the static index `kb build` writes beside the site
+ * (_kb/search/static/, searched in the browser by engine.js, loaded when the search box is first
+ * used). Either way results are shown in Material's result markup, in the page's language
+ * (stemming for pl/el/ro/en, no diacritics needed, typos forgiven), and Material's own search is
+ * held back by capture-phase listeners. With neither (the authoring preview), Material's search
+ * works as usual.
  *
- * Page language: <div id="kb-page" data-kb-lang>, else <html lang>.
+ * Page data: <div id="kb-page" data-kb-lang data-kb-default-lang>, else <html lang>.
+ * For kb-find.js: window.KbSearch.connect() -> Promise of a backend or null;
+ * backend.search(query, filters, limit) -> Promise of {total, results: [hit as /api/search gives]}.
  */
 (function () {
   "use strict";
@@ -15,10 +19,23 @@
   var PROBE_KEY = "kb-search-api";
   var DELAY = 120;
   var LIMIT = 20;
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";
+
+  function pageData(name) {
+    var page = document.getElementById("kb-page");
+    return (page && page.getAttribute(name)) || "";
+  }
 
   function pageLanguage() {
-    var page = document.getElementById("kb-page");
-    return (page && page.getAttribute("data-kb-lang")) || document.documentElement.lang || "";
+    return pageData("data-kb-lang") || document.documentElement.lang || "";
+  }
+
+  /* The site's root: this script is <language root>/assets/kb/kb-search.js, and every language
+   * but the default one has its root one folder down. */
+  function siteRoot() {
+    var lang = pageData("data-kb-lang");
+    var other = lang && pageData("data-kb-default-lang") && lang !== pageData("data-kb-default-lang");
+    return new URL(other ? "../../../" : "../../", SCRIPT || window.location.href);
   }
 
   function translations() {
@@ -63,6 +80,81 @@
       });
   }
 
+  function apiBackend(lang) {
+    return {
+      kind: "api",
+      search: function (query, filters, limit) {
+        var url = API + "search?q=" + encodeURIComponent(query) + "&limit=" + limit +
+          (lang ? "&lang=" + encodeURIComponent(lang) : "");
+        Object.keys(filters || {}).forEach(function (name) {
+          if (filters[name]) url += "&" + name + "=" + encodeURIComponent(filters[name]);
+        });
+        return window.fetch(url, { headers: { Accept: "application/json" } }).then(function (response) {
+          if (response.status === 400 && lang) { /* a language the index does not know: every language */
+            lang = "";
+            return this.search(query, filters, limit);
+          }
+          return response.json();
+        }.bind(this));
+      },
+    };
+  }
+
+  function staticBackend(lang) {
+    var root = new URL("_kb/search/static/", siteRoot());
+    var opened = null;
+    function engine() {
+      if (!opened) {
+        opened = import(new URL("engine.js", root).href).then(function (module) {
+          return module.open(root, lang);
+        });
+      }
+      return opened;
+    }
+    return {
+      kind: "static",
+      prepare: engine,
+      search: function (query, filters, limit) {
+        return engine().then(function (found) {
+          return found.search(query, filters || {}, limit);
+        }).then(function (answer) {
+          return {
+            total: answer.total,
+            results: answer.hits.map(function (hit) {
+              return Object.assign({}, hit, { url: new URL(hit.url.replace(/^\//, ""), siteRoot()).href });
+            }),
+          };
+        });
+      },
+    };
+  }
+
+  var connection = null;
+
+  /* The backend this page searches with: the API, else the static index if the site has one. */
+  function connect() {
+    if (!connection) {
+      connection = new Promise(function (resolve) {
+        var lang = pageLanguage();
+        probe(function (available) {
+          if (available) return resolve(apiBackend(lang));
+          if (!window.fetch || !lang) return resolve(null);
+          var backend = staticBackend(lang);
+          window.fetch(new URL("_kb/search/static/" + lang + "/meta.json", siteRoot()).href, { method: "HEAD" })
+            .then(function (response) {
+              resolve(response.ok ? backend : null);
+            })
+            .catch(function () {
+              resolve(null);
+            });
+        });
+      });
+    }
+    return connection;
+  }
+
+  window.KbSearch = { connect: connect };
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -92,17 +184,16 @@
     var text = element("p");
     renderSnippet(text, hit.snippet_pieces);
     article.appendChild(text);
-    var kind = element("p", "kb-search-kind", hit.kind_label || hit.kind);
-    article.appendChild(kind);
+    article.appendChild(element("p", "kb-search-kind", hit.kind_label || hit.kind));
     link.appendChild(article);
     item.appendChild(link);
     return item;
   }
 
-  function Search(input, container) {
+  function Search(input, container, backend) {
     this.input = input;
+    this.backend = backend;
     this.words = translations();
-    this.lang = pageLanguage();
     this.sequence = 0;
     this.timer = null;
     this.box = element("div", "kb-search-results");
@@ -113,6 +204,7 @@
     this.box.appendChild(this.list);
     container.insertBefore(this.box, container.firstChild);
     document.documentElement.classList.add("kb-search-api");
+    document.documentElement.classList.add("kb-search-" + backend.kind);
     this.showMeta(0, "");
   }
 
@@ -146,24 +238,15 @@
       this.showMeta(0, "");
       return;
     }
-    var url = API + "search?q=" + encodeURIComponent(query) + "&limit=" + LIMIT +
-      (this.lang ? "&lang=" + encodeURIComponent(this.lang) : "");
-    window.fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (response.status === 400 && self.lang) {
-          self.lang = ""; /* a language the index does not know: search every language instead */
-          self.run(value);
-          return null;
-        }
-        return response.json();
-      })
+    this.backend.search(query, {}, LIMIT)
       .then(function (data) {
-        if (!data || number !== self.sequence) return; /* retried, or a later query is under way */
+        if (!data || number !== self.sequence) return; /* a later query is under way */
         self.list.textContent = "";
         (data.results || []).forEach(function (hit) {
           self.list.appendChild(resultItem(hit));
         });
         self.showMeta(data.results ? data.total : 0, query);
+        self.list.setAttribute("data-kb-query", query);
       })
       .catch(function () {
         /* network hiccup: keep the last results */
@@ -174,9 +257,9 @@
     var input = document.querySelector("[data-md-component=search-query]");
     var container = document.querySelector("[data-md-component=search-result]");
     if (!input || !container) return;
-    probe(function (available) {
-      if (!available) return;
-      var search = new Search(input, container);
+    connect().then(function (backend) {
+      if (!backend) return;
+      var search = new Search(input, container, backend);
       var hold = function (event) {
         if (event.target !== input) return;
         event.stopImmediatePropagation();
@@ -184,6 +267,7 @@
       };
       window.addEventListener("input", hold, true);
       window.addEventListener("keyup", hold, true);
+      if (backend.prepare) input.addEventListener("focus", function () { backend.prepare(); }, { once: true });
       if (input.form) {
         input.form.addEventListener("reset", function () {
           window.setTimeout(function () {
