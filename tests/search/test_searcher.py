@@ -77,6 +77,29 @@ def test_all_words_rank_above_some_words(searcher) -> None:  # type: ignore[no-u
     assert ids(results)[0] == "complaint-first-contact"  # no page has both: the pages with one word follow
 
 
+def test_pages_with_more_of_the_words_come_first_when_none_has_all(searcher) -> None:  # type: ignore[no-untyped-def]
+    # no page has all four; the delay notice has three ("parcel", "customer", "email"), the rest fewer
+    results = searcher.search("parcel customer email xyzzyq", Filters(lang="en"))
+    assert ids(results)[0] == "delay-notice"
+    scores = [hit.score for hit in results.hits]
+    assert scores == sorted(scores, reverse=True) and 3 <= scores[0] < 4  # three of four words matched
+    assert all(score < 3 for score in scores[1:])
+
+
+def test_scores_follow_the_result_order_across_rounds(searcher) -> None:  # type: ignore[no-untyped-def]
+    data = searcher.search("reklamacja telefon xyzzyq", Filters(lang="pl"), limit=10).to_json()
+    scores = [hit["score"] for hit in data["results"]]
+    assert len(scores) > 2 and scores == sorted(scores, reverse=True)
+
+
+def test_a_hyphenated_word_finds_the_joined_one_and_back(searcher) -> None:  # type: ignore[no-untyped-def]
+    # the English text says "email", the Polish channel name "E-mail"
+    assert ids(searcher.search("e-mail", Filters(lang="en")))[0] == "delay-notice"
+    assert ids(searcher.search("e-mail", Filters(lang="en"))) == ids(searcher.search("email", Filters(lang="en")))
+    polish = ids(searcher.search("email", Filters(lang="pl", kind="standard")))
+    assert set(polish) >= {"complaint-first-contact", "delay-notice"}  # their channel: "E-mail"
+
+
 def test_retired_items_are_not_found(searcher) -> None:  # type: ignore[no-untyped-def]
     assert ids(searcher.search("zeppelin")) == []
     assert ids(searcher.search("sterowcem", Filters(lang="pl"))) == []
