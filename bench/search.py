@@ -1,4 +1,5 @@
-"""Search benchmark on a synthetic knowledge base: index build, query latency, cold CLI, `kb serve` under load.
+"""Search benchmark on a synthetic knowledge base: index build, query latency, cold CLI, the static index in
+Chromium (size per language, bytes a first query fetches, latency: bench/static_search.py), `kb serve` under load.
 
     python bench/search.py [--standards 10000] [--languages en,pl] [--root DIR] [--queries 200]
                            [--requests 2000] [--concurrency 8] [--workers 2]
@@ -30,6 +31,7 @@ BENCH = Path(__file__).parent
 sys.path.insert(0, str(BENCH))
 os.environ.setdefault("KB_TODAY", "2026-11-23")
 
+from static_search import report as static_report  # noqa: E402
 from synth import TOPICS, generate  # noqa: E402
 
 
@@ -276,6 +278,9 @@ def main() -> None:
         query_latency(cache, sets)
         print("cold command line:")
         cold_cli(root)
+        mixed = [q for kind in ("one-word", "multi-word", "typo", "phrase") for q in sets[kind][:20]]
+        random.Random(2).shuffle(mixed)
+        static_report(cache, mixed, runs=10)
         print("kb serve under load (loopback):")
         serve_load(root, sets, args.requests, args.concurrency, args.workers)
     finally:

@@ -203,7 +203,8 @@ class Engine:
 def _read_blocks(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     """A whole posting list, a block at a time (Whoosh's own reading goes a posting at a time, in
     Python, which costs more than all the scoring). Relies on the Whoosh 3 codec's block layout: a
-    pickled (id deltas, weights, values) per block; `tests/search/test_engine.py` compares the two."""
+    pickled (id deltas, weights, values) per block, which is why pyproject.toml pins Whoosh-Reloaded
+    to one version; `tests/search/test_engine.py` compares the two readings."""
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     while True:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
+from generator.search import static
 from generator.search.analysis import fold, stem, strip_marks
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.manifest import ContentState, Manifest, cache_index_dir, fresh_index, site_index_dir
@@ -47,7 +48,7 @@ def write_index(kb: KnowledgeBase, project: Project, site_dir: Path) -> Path:
 
 def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Progress | None = None) -> Manifest:
     """Build a complete index of `kb` beside `folder`, then swap it in (readers never see half an index)."""
-    from generator.search import engine, static
+    from generator.search import engine
 
     content = ContentState(project)
     signature, fingerprint = content.signature, content.fingerprint
@@ -55,12 +56,14 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
     if staging.exists():
         shutil.rmtree(staging)
     forms: dict[str, dict[str, set[str]]] = {}
+    collected = static.Collector()
     try:
-        count = engine.write(staging, _collecting(search_documents(kb), forms, progress), kb.languages)
+        count = engine.write(staging, _collecting(search_documents(kb), forms, collected, progress), kb.languages)
         (staging / FORMS).write_text(_forms_json(forms), encoding="utf-8")
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
+        static.export(staging / static.FOLDER, collected, kb.languages, kb.default_language,
+                      json.loads((staging / FORMS).read_text(encoding="utf-8")))
         manifest.save(staging)
-        static.export(staging)
         _swap(staging, folder)
     finally:
         if staging.exists():
@@ -68,10 +71,12 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
     return manifest
 
 
-def _collecting(docs: Iterator[SearchDoc], forms: dict[str, dict[str, set[str]]],
+def _collecting(docs: Iterator[SearchDoc], forms: dict[str, dict[str, set[str]]], collected: static.Collector,
                 progress: Progress | None) -> Iterator[SearchDoc]:
-    """Pass the documents through, noting the words whose stem needs their diacritics."""
+    """Pass the documents through, noting the words whose stem needs their diacritics, and collecting
+    each document's terms for the browser's index."""
     for number, doc in enumerate(docs, 1):
+        collected.add(doc)
         for (_, lang), texts in doc.texts.items():
             table = forms.setdefault(lang, {})
             for text in texts:

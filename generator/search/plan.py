@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+FUZZY_MIN_LETTERS = 5  # query words this long or longer may match with one typo
+FEW = 5  # fewer hits than this (or than asked for) and the searcher's next, looser round runs
+
 
 @dataclass
 class Group:

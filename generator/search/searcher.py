@@ -20,7 +20,7 @@ from generator.search import engine
 from generator.search.analysis import fold, is_stopword, phrase_pairs, phrase_term, query_terms, strip_marks, words_of
 from generator.search.labels import kind_label
 from generator.search.manifest import Manifest, read_manifest
-from generator.search.plan import Group, QueryPlan, RawHit
+from generator.search.plan import FEW, FUZZY_MIN_LETTERS, Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
 from generator.search.ranking import Ranker
 from generator.search.snippets import Marker, Pieces, fold_parts, snippet, to_html
@@ -29,10 +29,8 @@ from generator.search.typos import Vocabulary
 FILTERS = ("lang", "kind", "area", "channel", "role", "status")
 MAX_LIMIT = 50
 FORMS = "forms.json"
-FUZZY_MIN_LETTERS = 5
 CACHE_SIZE = 512
 DOCUMENT_CACHE_SIZE = 4096
-FEW = 5  # fewer hits than this (or than asked for) and the next, looser round runs
 
 
 def relevance(level: int, score: float) -> float:

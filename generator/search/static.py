@@ -1,9 +1,12 @@
-"""The browser's search index: the server's index exported per site language, in small static files.
+"""The browser's search index: the documents, terms and term scores of the server's index, per site
+language, in small static files.
 
-`kb build` calls `export(index_folder)` right after writing the Whoosh index, so
-the browser searches the very documents, terms and term scores `kb search`
-ranks (one analysis, one document model). The browser's engine
-(`assets/engine.js`) reads, for the language `L` of a page, from `static/L/`:
+While `kb build` writes the Whoosh index, a `Collector` sees every search
+document and its terms, from the same `analysis.analyze` that feeds Whoosh (one
+analysis, one document model); `export()` then writes `<index>/static/` with each
+term's documents and the very scores ranking.py gives them over the whole index,
+so the browser's engine (`assets/engine.js`) ranks exactly as `kb search`. For
+the language `L` of a page it reads, from `static/L/`:
 
 * `meta.json`: the fields searched (`title_L`, `summary_L`, `body_L`, and the
   default language's `fallback`), their boosts, the number of documents and of shards;
@@ -15,10 +18,10 @@ ranks (one analysis, one document model). The browser's engine
 * `d/<n>.json`: document n's stored fields (title, address, summary, text parts);
 * `f/<filter>/<value>.json`: the documents a filter value allows.
 
-A first query fetches `meta.json`, a shard per term and the documents shown: a
-few hundred kilobytes on 10,000 standards. `analysis.json` beside the language
-folders holds what the browser needs to analyse words as `analysis.py` does:
-the folding table, the stop words and the constants of query parsing and ranking.
+A query fetches `meta.json`, a shard per term (about 16 kB each), and the
+documents it shows. `analysis.json` beside the language folders holds what the
+browser needs to analyse words as `analysis.py` does: the folding table, the stop
+words and the constants of query parsing and ranking. Nothing here imports Whoosh.
 """
 
 from __future__ import annotations
@@ -26,17 +29,18 @@ from __future__ import annotations
 import json
 import math
 import shutil
-from collections import defaultdict
+from array import array
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from generator.search import analysis, query, ranking, searcher, snippets
-from generator.search.analysis import FIELDS, field_name, is_pair
-from generator.search.engine import Engine
+from generator.search import analysis, query, ranking, snippets
+from generator.search.analysis import FIELDS, analyze, field_name, is_pair
+from generator.search.documents import SearchDoc
 from generator.search.labels import kind_label
-from generator.search.manifest import read_manifest
+from generator.search.plan import FEW, FUZZY_MIN_LETTERS
 
 FOLDER = "static"
 ASSETS = Path(__file__).parent / "assets"
@@ -53,23 +57,36 @@ def term_hash(text: str) -> int:
     return value
 
 
-def export(index: Path) -> Path:
-    """Write `<index>/static/` from the index in `index`; returns that folder."""
-    manifest = read_manifest(index)
-    if manifest is None:
-        raise ValueError(f"no search index in {index}")
-    target = index / FOLDER
+class Collector:
+    """The terms of every search document, in the order the index numbers them: field -> term ->
+    (documents, counts), as compact arrays."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[str, tuple[array[int], array[int]]]] = defaultdict(dict)
+        self.docs: list[Json] = []
+
+    def add(self, doc: SearchDoc) -> None:
+        number = len(self.docs)
+        self.docs.append(_document(doc))
+        for (name, lang), texts in doc.texts.items():  # as engine.write gives them to Whoosh
+            table = self.fields[field_name(name, lang)]
+            for term, count in Counter(term for term, _ in analyze("\n".join(texts), lang)).items():
+                entry = table.get(term)
+                if entry is None:
+                    entry = table[term] = (array("i"), array("i"))
+                entry[0].append(number)
+                entry[1].append(count)
+
+
+def export(target: Path, collected: Collector, languages: list[str], default: str,
+           forms: dict[str, dict[str, list[str]]]) -> Path:
+    """Write the browser's index of `collected` into `target` (a new folder); returns it."""
     shutil.rmtree(target, ignore_errors=True)
-    target.mkdir()
-    _write(target / "analysis.json", analysis_table(manifest.languages))
-    forms = json.loads((index / searcher.FORMS).read_text(encoding="utf-8"))
-    engine = Engine(index)
-    try:
-        stored = [engine.stored(doc) for doc in range(engine.doc_count)]
-        for lang in manifest.languages:
-            _export_language(engine, stored, lang, manifest.default_language, forms, target / lang)
-    finally:
-        engine.close()
+    target.mkdir(parents=True)
+    _write(target / "analysis.json", analysis_table(languages))
+    postings = _postings(collected, languages, default)
+    for lang in languages:
+        _export_language(postings[lang], collected.docs, lang, default, forms, target / lang)
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
             destination = target / path.relative_to(ASSETS)
@@ -90,8 +107,7 @@ def analysis_table(languages: list[str]) -> Json:
                   "max_phrase_words": query.MAX_PHRASE_WORDS},
         "ranking": {"boosts": ranking.BOOSTS, "fuzzy_weight": ranking.FUZZY_WEIGHT,
                     "phrase_weight": ranking.PHRASE_WEIGHT, "max_prefix_terms": ranking.MAX_PREFIX_TERMS,
-                    "score_step": ranking.SCORE_STEP, "fuzzy_min_letters": searcher.FUZZY_MIN_LETTERS,
-                    "few": searcher.FEW},
+                    "score_step": ranking.SCORE_STEP, "fuzzy_min_letters": FUZZY_MIN_LETTERS, "few": FEW},
         "snippets": {"max_chars": snippets.MAX_CHARS, "lead": snippets._LEAD},
     }
 
@@ -103,57 +119,57 @@ def _fields(lang: str, default: str) -> list[tuple[str, str, float]]:
     return own + fallback
 
 
-def _export_language(engine: Engine, stored: list[Json], lang: str, default: str,
+def _postings(collected: Collector, languages: list[str], default: str) -> dict[str, Json]:
+    """Per page language, each term with its entries [field number, gaps, counts (0: all 1), {count: score
+    × SCORE_STEP}] over that language's documents; the scores are those ranking.py computes over the whole
+    index. Each field is read once (the default language's `fallback` serves every other language)."""
+    page_lang = [fields["lang"] for fields in collected.docs]
+    local = [0] * len(page_lang)
+    seen: dict[str, int] = defaultdict(int)
+    for doc, lang in enumerate(page_lang):
+        local[doc], seen[lang] = seen[lang], seen[lang] + 1
+    numbers = {lang: {fname: n for n, (fname, _, _) in enumerate(_fields(lang, default))} for lang in languages}
+    size = len(page_lang)
+    found: dict[str, Json] = {lang: defaultdict(list) for lang in languages}
+    for fname in dict.fromkeys(fname for table in numbers.values() for fname in table):
+        for term, (docs, counts) in collected.fields.get(fname, {}).items():
+            scores = np.round(ranking._term_scores(np.asarray(counts, dtype=np.float64), size) * ranking.SCORE_STEP)
+            split: dict[str, tuple[list[int], list[int], dict[int, int]]] = {}
+            for doc, count, score in zip(docs, counts, scores.astype(np.int64).tolist(), strict=True):
+                lang = page_lang[doc]
+                if fname in numbers.get(lang, {}):
+                    ids, lang_counts, table = split.setdefault(lang, ([], [], {}))
+                    ids.append(local[doc])
+                    lang_counts.append(count)
+                    table[count] = score
+            for lang, (ids, lang_counts, table) in split.items():
+                gaps = [ids[0]] + [b - a for a, b in zip(ids, ids[1:], strict=False)]
+                all_one = all(count == 1 for count in lang_counts)
+                found[lang][term].append([numbers[lang][fname], gaps, 0 if all_one else lang_counts, table])
+    return found
+
+
+def _export_language(terms: Json, stored: list[Json], lang: str, default: str,
                      forms: dict[str, dict[str, list[str]]], folder: Path) -> None:
     mine = [doc for doc, fields in enumerate(stored) if fields["lang"] == lang]
-    local = np.full(engine.doc_count, -1, dtype=np.int64)
-    local[mine] = np.arange(len(mine))
     fields = _fields(lang, default)
-    terms: dict[str, list[Any]] = defaultdict(list)
     vocabulary: dict[str, int] = defaultdict(int)
-    for number, (fname, _, _) in enumerate(fields):
-        for term, entry in _field_postings(engine, fname, local):
-            terms[term].append([number, *entry])
-            if term and not is_pair(term):
-                vocabulary[term] |= 1 << number
-    size = sum(len(entry[1]) for entries in terms.values() for entry in entries)
-    shards = max(1, math.ceil(size * 5 / SHARD_BYTES))
+    for term, entries in terms.items():
+        if term and not is_pair(term):
+            for entry in entries:
+                vocabulary[term] |= 1 << entry[0]
+    size = sum(len(term) + len(json.dumps(entries, separators=(",", ":"))) + 4 for term, entries in terms.items())
+    shards = max(1, math.ceil(size / SHARD_BYTES))
     _write_shards(folder, terms, shards, {code: forms.get(code, {}) for code in {lang, default}})
     _write_vocabulary(folder, vocabulary)
     for number, doc in enumerate(mine):
-        _write(folder / "d" / f"{number}.json", _document(stored[doc]))
+        _write(folder / "d" / f"{number}.json", stored[doc])
     _write_filters(folder, [stored[doc] for doc in mine])
     _write(folder / "meta.json", {
         "format": FORMAT, "lang": lang, "default": default, "documents": len(mine), "shards": shards,
         "fields": [[fname, field_lang, boost] for fname, field_lang, boost in fields],
         "langs": list(dict.fromkeys([lang, default])),
     })
-
-
-def _field_postings(engine: Engine, fname: str, local: np.ndarray) -> list[tuple[str, list[Any]]]:
-    """Each term of `fname` with [gaps, counts (0: all 1), {count: score × SCORE_STEP}] over the language's
-    documents; the scores are those ranking.py computes over the whole index."""
-    reader = engine._reader()
-    if fname not in reader.schema:
-        return []
-    found = []
-    for raw in reader.lexicon(fname):
-        term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        read = engine.postings(fname, term)
-        if read is None:
-            continue
-        docs, weights = read
-        scores = ranking._term_scores(weights, engine.doc_count)
-        keep = local[docs] >= 0
-        if not keep.any():
-            continue
-        ids = local[docs[keep]]
-        counts = weights[keep].astype(np.int64)
-        table = {int(count): int(round(score * ranking.SCORE_STEP))
-                 for count, score in zip(counts.tolist(), scores[keep].tolist(), strict=True)}
-        gaps = np.diff(ids, prepend=0).tolist()
-        found.append((term, [gaps, 0 if (counts == 1).all() else counts.tolist(), table]))
-    return found
 
 
 def _write_shards(folder: Path, terms: dict[str, list[Any]], shards: int,
@@ -176,11 +192,11 @@ def _write_vocabulary(folder: Path, vocabulary: dict[str, int]) -> None:
         _write(folder / "v" / f"{ord(letter):x}.json", entries)
 
 
-def _document(fields: Json) -> Json:
-    return {name: fields[name] for name in ("id", "kind", "title", "summary", "url", "area", "status")} | {
-        "kind_label": kind_label(fields["kind"], fields["lang"]), "channels": (fields["channels"] or "").split(),
-        "roles": (fields["roles"] or "").split(), "parts": list(fields["parts"] or []),
-    }
+def _document(doc: SearchDoc) -> Json:
+    """What the browser shows of a hit (the server's stored fields)."""
+    return {"id": doc.id, "lang": doc.lang, "kind": doc.kind, "kind_label": kind_label(doc.kind, doc.lang),
+            "title": doc.title, "summary": doc.summary, "url": doc.url, "area": doc.area, "status": doc.status,
+            "channels": list(doc.channels), "roles": list(doc.roles), "parts": list(doc.parts)}
 
 
 def _write_filters(folder: Path, docs: list[Json]) -> None:
@@ -190,9 +206,9 @@ def _write_filters(folder: Path, docs: list[Json]) -> None:
         for name, value in (("kind", fields["kind"]), ("area", fields["area"]), ("status", fields["status"])):
             if value:
                 values[(name, value)].append(number)
-        for channel in (fields["channels"] or "").split():
+        for channel in fields["channels"]:
             values[("channel", channel)].append(number)
-        for role in (fields["roles"] or "").split():
+        for role in fields["roles"]:
             values[("role", role)].append(number)
     for (name, value), numbers in values.items():
         _write(folder / "f" / name / f"{value}.json", np.diff(numbers, prepend=0).tolist())

@@ -73,12 +73,12 @@ class Engine {
   }
 
   loadTerms(terms) {
-    const numbers = unique(Array.from(terms, (term) => this.shardOf(term)));
+    const numbers = unique(Array.from(terms, (term) => this.shardOf(term))).filter((n) => !this.shards.has(n));
     return Promise.all(numbers.map((n) => this.fetchInto(this.shards, n, "t/" + n + ".json")));
   }
 
   loadLetters(words) {
-    const letters = unique(Array.from(words, (word) => word.charAt(0)));
+    const letters = unique(Array.from(words, (word) => word.charAt(0))).filter((l) => !this.letters.has(l));
     return Promise.all(letters.map((l) => this.fetchInto(this.letters, l, "v/" + l.charCodeAt(0).toString(16) + ".json")));
   }
 
@@ -86,17 +86,20 @@ class Engine {
     const parsed = this.analysis.parse(text);
     if (!(parsed.words.length || parsed.phrases.length || parsed.prefixes.length)) return { hits: [], total: 0 };
     const langs = this.meta.langs;
-    await this.loadTerms(parsed.words.concat(parsed.excluded).map((w) => this.analysis.fold(this.analysis.wordsOf(w).join(""))));
     let wanted = parsed.words.filter((w) => !langs.some((lang) => this.analysis.isStopword(w, lang)));
     if (!wanted.length && !parsed.phrases.length && !parsed.prefixes.length) wanted = parsed.words;
-    const plan = {
+    const makePlan = () => ({
       groups: wanted.map((w) => this.group(w, true)),
       phrases: parsed.phrases.map((phrase) => Object.fromEntries(langs.map((l) => [l, phrase.map((w) => this.analysis.phraseTerm(w, l))]))),
       prefixes: parsed.prefixes,
       excluded: parsed.excluded.map((w) => this.group(w, false)),
-    };
+    });
+    // One round of fetches for the words' shards (their `forms` too), the plan's terms and the
+    // filters; a second only for terms the forms add (words whose stem needs their diacritics).
+    const folded = parsed.words.concat(parsed.excluded).map((w) => this.analysis.fold(this.analysis.wordsOf(w).join("")));
+    const [, , allowed] = await Promise.all([this.loadTerms(folded), this.loadPlan(makePlan()), this.allowed(filters)]);
+    const plan = makePlan();
     await this.loadPlan(plan);
-    const allowed = await this.allowed(filters);
     const { hits, total, fuzzy } = await this.rounds(plan, allowed, limit);
     const marker = this.marker(plan, parsed, fuzzy);
     const docs = await Promise.all(hits.map((hit) => getJSON(new URL("d/" + hit.doc + ".json", this.base))));
@@ -129,9 +132,8 @@ class Engine {
     const terms = [];
     for (const group of plan.groups.concat(plan.excluded)) for (const set of Object.values(group.exact)) terms.push(...set);
     for (const phrase of plan.phrases) for (const words of Object.values(phrase)) terms.push(...phrasePairs(words));
-    await this.loadTerms(terms);
+    await Promise.all([this.loadTerms(terms), this.loadLetters(plan.prefixes)]);
     if (plan.prefixes.length) {
-      await this.loadLetters(plan.prefixes);
       const expanded = [];
       this.meta.fields.forEach((field, number) => {
         for (const prefix of plan.prefixes) expanded.push(...this.termsWithPrefix(number, prefix));

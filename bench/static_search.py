@@ -1,0 +1,126 @@
+"""The static index in a browser: size per language, bytes a first query fetches, latency in Chromium.
+
+Used by bench/search.py (section "static index"); runs on its own too:
+
+    python bench/static_search.py INDEX_FOLDER [--queries 30]
+
+INDEX_FOLDER is an index `kb build` or `kb search` wrote (`site/_kb/search` or `.kb/cache/search`),
+holding `static/`. The files are served by Python's static file server on 127.0.0.1 and searched
+by the browser's own engine in Debian's Chromium, in a fresh browser context per first query (no
+HTTP cache, engine and WebAssembly loaded anew). Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).parent
+sys.path.insert(0, str(BENCH.parent / "tests" / "search"))
+
+from search_helpers import CHROMIUM, CHROMIUM_ARGS, engine_page, static_server  # noqa: E402
+
+# In a fresh page: load the engine and answer one query (the first query of a reader), then the
+# later ones; returns the milliseconds of each and the bytes the page fetched for the first.
+FIRST_AND_LATER = """async ([lang, first, later]) => {
+  const started = performance.now();
+  const engine = await import(new URL('engine.js', location.href).href);
+  const opened = await engine.open(new URL('./', location.href), lang);
+  await opened.search(first, {}, 20);
+  const firstMs = performance.now() - started;
+  const bytes = performance.getEntriesByType('resource').reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);
+  const laterMs = [];
+  const againMs = [];
+  for (const times of [laterMs, againMs]) {
+    for (const query of later) {
+      const t = performance.now();
+      await opened.search(query, {}, 20);
+      times.push(performance.now() - t);
+    }
+  }
+  return [firstMs, bytes, laterMs, againMs];
+}"""
+
+
+def sizes(static: Path) -> None:
+    shared = sum(path.stat().st_size for path in static.rglob("*") if path.is_file()
+                 and path.relative_to(static).parts[0] in ("engine.js", "analysis.js", "snippets.js",
+                                                          "analysis.json", "snowball"))
+    print(f"  engine, analysis tables and stemmers (shared by every language): {shared / 1e3:.0f} kB")
+    for lang in sorted(p.name for p in static.iterdir() if (p / "meta.json").is_file()):
+        files = [path for path in (static / lang).rglob("*") if path.is_file()]
+        total = sum(path.stat().st_size for path in files)
+        shards = sum(path.stat().st_size for path in (static / lang / "t").iterdir())
+        print(f"  {lang}: {total / 1e6:.1f} MB in {len(files)} files (term shards {shards / 1e6:.1f} MB)")
+
+
+def browser_figures(static: Path, queries: list[tuple[str, str]], runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        print("  (no Chromium: browser figures skipped)")
+        return
+    first_ms: list[float] = []
+    fetched: list[int] = []
+    later_ms: list[float] = []
+    again_ms: list[float] = []
+    with static_server(static) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for run in range(runs):
+                first, lang = queries[run % len(queries)]
+                later = [text for text, other in queries if other == lang and text != first][:10]
+                context = browser.new_context()
+                page = engine_page(context, static, url)
+                ms, size, laters, agains = page.evaluate(FIRST_AND_LATER, [lang, first, later])
+                context.close()
+                first_ms.append(ms)
+                fetched.append(size)
+                later_ms.extend(laters)
+                again_ms.extend(agains)
+        finally:
+            browser.close()
+    print(f"  first query of a fresh page (engine + stemmers + index files + 20 documents): "
+          f"median {statistics.median(first_ms):.0f} ms, max {max(first_ms):.0f} ms over {runs} runs; "
+          f"fetched median {statistics.median(fetched) / 1e3:.0f} kB, max {max(fetched) / 1e3:.0f} kB")
+    for label, times in (("later queries (other words: their files fetched)", later_ms),
+                         ("the same queries again (files loaded: the engine's own work)", again_ms)):
+        ordered = sorted(times)
+        print(f"  {label}: median {statistics.median(ordered):.1f} ms, "
+              f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms, max {ordered[-1]:.1f} ms over {len(ordered)}")
+    print("  (the header search waits 120 ms after the last keystroke before it asks, and starts loading the "
+          "engine when the search box gets focus)")
+
+
+def export_time(index: Path) -> None:
+    from generator.search import static
+
+    started = time.perf_counter()
+    static.export(index)
+    print(f"  export from the server's index: {time.perf_counter() - started:.1f} s")
+
+
+def report(index: Path, queries: list[tuple[str, str]], runs: int = 10) -> None:
+    print("static index (the browser's, per language):")
+    export_time(index)
+    sizes(index / "static")
+    browser_figures(index / "static", queries, runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("index", type=Path)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    rng = random.Random(0)
+    words = ["reklamacji", "faktury", "zamowienia", "dostawy", "platnosc", "zwrot pieniedzy"]
+    queries = [(rng.choice(words), "pl") for _ in range(args.runs)]
+    report(args.index, queries, args.runs)
+
+
+if __name__ == "__main__":
+    main()
