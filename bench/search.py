@@ -271,7 +271,7 @@ def main() -> None:
         root = Path(temporary) / "kb"
     try:
         print(f"== search benchmark: {args.standards} standards, languages {args.languages}, in {root}")
-        _, _, cache = build(root, args.standards, tuple(args.languages.split(",")))
+        _, kb, cache = build(root, args.standards, tuple(args.languages.split(",")))
         sets = query_sets(random.Random(0), args.queries)
         print("warm query latency (one open index, one thread, lang filter; every answer computed, "
               "posting lists and documents kept in memory as a server keeps them):")
@@ -280,7 +280,7 @@ def main() -> None:
         cold_cli(root)
         mixed = [q for kind in ("one-word", "multi-word", "typo", "phrase") for q in sets[kind][:20]]
         random.Random(2).shuffle(mixed)
-        static_report(cache, mixed, runs=10)
+        static_report(cache, mixed, runs=10, kb=kb)
         print("kb serve under load (loopback):")
         serve_load(root, sets, args.requests, args.concurrency, args.workers)
     finally:
