@@ -145,10 +145,23 @@ def ref(*kinds: str, keywords: tuple[str, ...] = ()) -> Any:
 
 
 def slugify(text: str, limit: int = 48) -> str:
-    """A slug made from free text (ASCII letters and digits, diacritics dropped)."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    """A slug made from free text: ASCII letters and digits, Latin diacritics dropped
+    (`Obsługa` → `obsluga`), other scripts transliterated (`Καλωσόρισμα` → `kalosorisma`)."""
+    ascii_text = "".join(_ascii_letter(char) for char in text.replace("ł", "l").replace("Ł", "L")).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:limit].rstrip("-") or "item"
+
+
+def _ascii_letter(char: str) -> str:
+    """A Latin letter keeps its base letter (as keys derived so far did); a letter of another
+    script is transliterated, so keys from Greek or Cyrillic text differ from each other."""
+    import unicodedata
+
+    if char.isascii():
+        return char
+    folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    if folded or not char.isalnum() or unicodedata.name(char, "").startswith("LATIN"):
+        return folded
+    from anyascii import anyascii
+
+    return anyascii(char)
