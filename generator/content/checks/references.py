@@ -19,10 +19,15 @@ def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             target = kb.get(target_id)
             if target is not None and (not ref.kinds or target.kind in ref.kinds or target_id in duplicated):
                 continue  # resolved (the common case: no position lookup needed)
+            broken_kind = kb.broken.get(target_id)
+            if target is None and broken_kind is not None and (not ref.kinds or broken_kind in ref.kinds):
+                continue  # the target's own file has errors, reported there
             where = item.origin.location(leaf.path, key=leaf.is_key)
             wanted = _either(ref.kinds)
-            if target is None:
-                candidates = [i.id for k in ref.kinds for i in kb.of_kind(k)] if ref.kinds else list(kb.items)
+            if target is None and broken_kind is not None:
+                diagnostics.error(where, "wrong-kind", f"'{target_id}' is a {broken_kind}, but a {wanted} is expected here")
+            elif target is None:
+                candidates = _ids_of(kb, ref.kinds) if ref.kinds else [*kb.items, *kb.broken]
                 diagnostics.error(
                     where, "unknown-reference", f"unknown {wanted} '{target_id}'",
                     suggest(target_id, [*candidates, *ref.keywords]),
@@ -30,8 +35,13 @@ def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             else:
                 diagnostics.error(
                     where, "wrong-kind", f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
-                    suggest(target_id, [i.id for k in ref.kinds for i in kb.of_kind(k)]),
+                    suggest(target_id, _ids_of(kb, ref.kinds)),
                 )
+
+
+def _ids_of(kb: KnowledgeBase, kinds: tuple[str, ...]) -> list[str]:
+    """The ids a reference of these kinds may name, items whose file has errors included."""
+    return [i.id for k in kinds for i in kb.of_kind(k)] + [i for i, kind in kb.broken.items() if kind in kinds]
 
 
 def taxonomy_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
