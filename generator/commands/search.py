@@ -77,7 +77,7 @@ def command(query: tuple[str, ...], lang: str | None, kind: str | None, area: st
     _print_results(results, site_url)
 
 
-def _index_folder(project):  # type: ignore[no-untyped-def]
+def _index_folder(project):
     """A fresh index: the site's, the cached one, or the cache rebuilt now (saying so on stderr)."""
     from generator.search.manifest import cache_index_dir, fresh_index
 
@@ -100,7 +100,7 @@ def _index_folder(project):  # type: ignore[no-untyped-def]
     return folder
 
 
-def _print_results(results, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def _print_results(results, site_url: str) -> None:
     import sys
 
     from generator.search.snippets import to_text

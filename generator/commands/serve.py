@@ -69,7 +69,7 @@ def _build_site(config_file: str, shown: str) -> None:
         raise KbError("the site could not be built (see above); fix it and run `kb serve` again")
 
 
-def _fallback_index(project):  # type: ignore[no-untyped-def]
+def _fallback_index(project):
     """A site built without a usable search index: search the cached index instead, building it if needed."""
     from generator.commands.search import _index_folder
 

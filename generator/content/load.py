@@ -173,7 +173,9 @@ def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str
     except ValidationError as exc:
         for error in exc.errors():
             problem = describe(error, model)
-            diagnostics.error(source.location(problem.path, problem.at_key), problem.code, problem.message, problem.hint)
+            diagnostics.error(
+                source.location(problem.path, problem.at_key), problem.code, problem.message, problem.hint
+            )
         return None
     item._origin = source
     return item
@@ -184,23 +186,32 @@ def _check_id(source: SourceFile, data: dict[str, Any], diagnostics: Diagnostics
     item_id = data.get("id")
     stem = source.path.stem
     if item_id is None:
-        diagnostics.error(source.location(), "missing-field", "missing required field `id`", f"add `id: {slugify(stem)}`")
+        diagnostics.error(
+            source.location(), "missing-field", "missing required field `id`", f"add `id: {slugify(stem)}`"
+        )
         return False
     if isinstance(item_id, int) and not isinstance(item_id, bool):
         item_id = data["id"] = str(item_id)  # `id: 2024` is the slug '2024', as in 2024.yaml
     text = clip(item_id)
     where = source.location(("id",))
     if any(sep in text for sep in ("/", "\\", "..")) or text.startswith("."):
-        diagnostics.error(where, "bad-id", f"id '{text}' looks like a path", "an id is a single slug such as 'phone-greeting'")
+        diagnostics.error(
+            where, "bad-id", f"id '{text}' looks like a path", "an id is a single slug such as 'phone-greeting'"
+        )
         return False
     if not isinstance(item_id, str) or not SLUG_RE.match(item_id):
         diagnostics.error(
-            where, "bad-id", f"id '{text}' is not a valid id", f"use lower-case letters, digits and single hyphens, e.g. '{slugify(text)}'"
+            where,
+            "bad-id",
+            f"id '{text}' is not a valid id",
+            f"use lower-case letters, digits and single hyphens, e.g. '{slugify(text)}'",
         )
         return False
     if item_id != stem:
         diagnostics.error(
-            where, "id-mismatch", f"id '{item_id}' does not match the file name '{source.path.name}'",
+            where,
+            "id-mismatch",
+            f"id '{item_id}' does not match the file name '{source.path.name}'",
             f"rename the file to '{item_id}{source.path.suffix}' or set `id: {stem}`",
         )
         return False

@@ -75,10 +75,14 @@ def _validate_text(value: Any, info: core_schema.ValidationInfo) -> Text:
         result = Text()
         for lang, text in value.items():
             if not isinstance(lang, str):
-                raise PydanticCustomError("text_type", "language code must be a word like 'en', got {got}", {"got": lang})
+                raise PydanticCustomError(
+                    "text_type", "language code must be a word like 'en', got {got}", {"got": lang}
+                )
             if isinstance(text, bool) or not isinstance(text, (str, int)) or str(text).strip() == "":
                 raise PydanticCustomError(
-                    "text_type", "text in '{lang}' must be a non-empty string, got {got}", {"lang": lang, "got": _describe(text)}
+                    "text_type",
+                    "text in '{lang}' must be a non-empty string, got {got}",
+                    {"lang": lang, "got": _describe(text)},
                 )
             result[lang] = str(text)
         return result

@@ -25,16 +25,22 @@ def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             where = item.origin.location(leaf.path, key=leaf.is_key)
             wanted = _either(ref.kinds)
             if target is None and broken_kind is not None:
-                diagnostics.error(where, "wrong-kind", f"'{target_id}' is a {broken_kind}, but a {wanted} is expected here")
+                diagnostics.error(
+                    where, "wrong-kind", f"'{target_id}' is a {broken_kind}, but a {wanted} is expected here"
+                )
             elif target is None:
                 candidates = _ids_of(kb, ref.kinds) if ref.kinds else [*kb.items, *kb.broken]
                 diagnostics.error(
-                    where, "unknown-reference", f"unknown {wanted} '{target_id}'",
+                    where,
+                    "unknown-reference",
+                    f"unknown {wanted} '{target_id}'",
                     suggest(target_id, [*candidates, *ref.keywords]),
                 )
             else:
                 diagnostics.error(
-                    where, "wrong-kind", f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
+                    where,
+                    "wrong-kind",
+                    f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
                     suggest(target_id, _ids_of(kb, ref.kinds)),
                 )
 
@@ -54,7 +60,8 @@ def taxonomy_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             if leaf.value not in valid:
                 singular = key.group.rstrip("s")
                 diagnostics.error(
-                    item.origin.location(leaf.path), f"unknown-{singular}",
+                    item.origin.location(leaf.path),
+                    f"unknown-{singular}",
                     f"unknown {singular} '{leaf.value}'",
                     join_hints(suggest(leaf.value, valid), f"{key.group} are defined in {taxonomy.origin.display}"),
                 )
@@ -69,7 +76,8 @@ def levels(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
         for leaf, _ in iter_markers(item, ScaleLevel):
             if not 1 <= leaf.value <= top:
                 diagnostics.error(
-                    item.origin.location(leaf.path, key=leaf.is_key), "level-out-of-scale",
+                    item.origin.location(leaf.path, key=leaf.is_key),
+                    "level-out-of-scale",
                     f"level {leaf.value} is outside the scale 1..{top}",
                     f"the scale is defined by `levels` in {taxonomy.origin.display}",
                 )
