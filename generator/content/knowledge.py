@@ -106,11 +106,6 @@ class KnowledgeBase:
         links = self._referrers.get(item_id, [])
         return [link for link in links if kind is None or link.source.kind == kind]
 
-    def referring_items(self, item_id: str, kind: str | None = None) -> list[Item]:
-        """Distinct items (sorted by id) that point at `item_id`."""
-        seen = {link.source.id: link.source for link in self.referrers(item_id, kind)}
-        return [seen[key] for key in sorted(seen)]
-
     def adopted_by(self, practice: Practice) -> list[Standard]:
         return [
             link.source  # type: ignore[misc]
