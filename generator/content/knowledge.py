@@ -56,6 +56,7 @@ class KnowledgeBase:
     ) -> None:
         self.anchor = anchor  # where KB-wide diagnostics point (the first content folder)
         self.kinds_seen: set[str] = set()  # kinds named by files that failed to validate too
+        self.broken: dict[str, str] = {}  # id -> kind of items whose file has errors (not loaded)
         self.languages = languages
         self.default_language = languages[0]
         self.today = today

@@ -24,6 +24,17 @@ def review_overdue(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             )
 
 
+def review_in_future(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    """A future `reviewed:` date would hide the item from review reports for a year or more."""
+    for item in kb.items.values():
+        if isinstance(item, Reviewable) and item.reviewed is not None and item.reviewed > kb.today:
+            diagnostics.warning(
+                item.origin.location(("reviewed",)), "review-in-future",
+                f"`reviewed:` {item.reviewed.isoformat()} is in the future (today is {kb.today.isoformat()})",
+                "set it to the date the review took place",
+            )
+
+
 def missing_translations(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
     for item in kb.items.values():
         if not item.is_active:
