@@ -23,6 +23,7 @@ CHECKS: list[Check] = [
     structure.unique_keys,
     texts.languages_and_html,
     advice.review_overdue,
+    advice.review_in_future,
     advice.missing_translations,
     advice.translation_outdated,
     advice.practice_undecided,
