@@ -1,9 +1,10 @@
-"""Relevance over the starter content: queries as staff type them, in four languages, in both modes.
+"""Relevance: queries as staff type them, in both modes, over the starter content (four languages,
+relevance.yaml) and a Greek-default knowledge base (el, ro, en; relevance-greek-default.yaml).
 
-Each case in relevance.yaml names the item that must be among the first three
-results on the site in that language. The suite prints the share that passes
-and requires at least 95 %, from `kb search` and from the browser's engine over
-the static index (in Chromium), which must also rank the same first three.
+Each case names the item that must be among the first three results on the site
+in that language. Each suite prints the share that passes and requires at least
+95 %, from `kb search` and from the browser's engine over the static index (in
+Chromium), which must also rank the same first three.
 """
 
 from __future__ import annotations
@@ -16,13 +17,34 @@ import pytest
 import yaml
 
 REPO = Path(__file__).parents[2]
-CASES = yaml.safe_load((Path(__file__).parent / "relevance.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+CASES = yaml.safe_load((HERE / "relevance.yaml").read_text(encoding="utf-8"))
+SUITES = {  # name -> (the knowledge base's folder, its cases)
+    "starter": (REPO, CASES),
+    "greek-default": (REPO / "tests/fixtures/greek-kb",
+                      yaml.safe_load((HERE / "relevance-greek-default.yaml").read_text(encoding="utf-8"))),
+}
 REQUIRED = 0.95
+
+
+@pytest.fixture(scope="module", params=list(SUITES))
+def suite(request, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """(name, searcher over the suite's knowledge base indexed in a temporary copy, its cases)."""
+    source, cases = SUITES[request.param]
+    searcher = _indexed(source, tmp_path_factory)
+    yield request.param, searcher, cases
+    searcher.close()
 
 
 @pytest.fixture(scope="module")
 def starter_searcher(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The repository's own starter content, indexed in a temporary copy."""
+    searcher = _indexed(REPO, tmp_path_factory)
+    yield searcher
+    searcher.close()
+
+
+def _indexed(source: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
     from generator.search.index import build_index
@@ -30,9 +52,9 @@ def starter_searcher(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
 
     root = tmp_path_factory.mktemp("starter") / "kb"
     root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root)
+    shutil.copy(source / "mkdocs.yml", root)
     for folder in ("standards", "onboarding"):
-        shutil.copytree(REPO / folder, root / folder)
+        shutil.copytree(source / folder, root / folder)
     saved = os.environ.get("KB_TODAY")
     os.environ["KB_TODAY"] = "2026-11-23"
     try:
@@ -42,9 +64,7 @@ def starter_searcher(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
         build_index(kb, project, root / "index")
     finally:
         os.environ.pop("KB_TODAY", None) if saved is None else os.environ.__setitem__("KB_TODAY", saved)
-    searcher = Searcher(root / "index")
-    yield searcher
-    searcher.close()
+    return Searcher(root / "index")
 
 
 def test_the_set_is_large_and_covers_every_language_and_kind_of_query() -> None:
@@ -68,41 +88,43 @@ def test_partial_queries_have_no_page_with_every_word(starter_searcher) -> None:
             assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
 
-def python_top3(searcher) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def python_top3(searcher, cases: list) -> list[list[str]]:  # type: ignore[no-untyped-def,type-arg]
     from generator.search.searcher import Filters
 
-    return [[hit.id for hit in searcher.search(query, Filters(lang=lang), limit=3).hits] for query, lang, _, _ in CASES]
+    return [[hit.id for hit in searcher.search(query, Filters(lang=lang), limit=3).hits] for query, lang, _, _ in cases]
 
 
-def check(mode: str, tops: list[list[str]]) -> None:
+def check(mode: str, cases: list, tops: list[list[str]]) -> None:  # type: ignore[type-arg]
     failures = [f"  {lang} {query!r} ({kinds}): expected {expected}, got {top}"
-                for (query, lang, expected, kinds), top in zip(CASES, tops, strict=True) if expected not in top]
-    passed = 1 - len(failures) / len(CASES)
-    print(f"\nsearch relevance ({mode}): {len(CASES) - len(failures)}/{len(CASES)} queries = {passed:.1%} "
+                for (query, lang, expected, kinds), top in zip(cases, tops, strict=True) if expected not in top]
+    passed = 1 - len(failures) / len(cases)
+    print(f"\nsearch relevance ({mode}): {len(cases) - len(failures)}/{len(cases)} queries = {passed:.1%} "
           f"have the expected item in the top 3 (required {REQUIRED:.0%})")
     print("\n".join(failures))
     assert passed >= REQUIRED, "\n".join(failures)
 
 
-def test_relevance(starter_searcher) -> None:  # type: ignore[no-untyped-def]
-    check("kb search", python_top3(starter_searcher))
+def test_relevance(suite) -> None:  # type: ignore[no-untyped-def]
+    name, searcher, cases = suite
+    check(f"{name}, kb search", cases, python_top3(searcher, cases))
 
 
 @pytest.mark.browser
-def test_relevance_in_the_browser_on_the_static_index(starter_searcher) -> None:  # type: ignore[no-untyped-def]
+def test_relevance_in_the_browser_on_the_static_index(suite) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
     from search_helpers import CHROMIUM, CHROMIUM_ARGS, RUN_ENGINE, engine_page, static_server
 
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed")
-    folder = starter_searcher.folder / "static"
+    name, searcher, cases = suite
+    folder = searcher.folder / "static"
     with static_server(folder) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            queries = [[query, lang] for query, lang, _, _ in CASES]
+            queries = [[query, lang] for query, lang, _, _ in cases]
             answers = engine_page(browser, folder, url).evaluate(RUN_ENGINE, [queries, 3])
         finally:
             browser.close()
     tops = [[found for found, _ in answer] for answer in answers]
-    check("browser, static index", tops)
-    assert tops == python_top3(starter_searcher)  # the same ranking in both modes
+    check(f"{name}, browser, static index", cases, tops)
+    assert tops == python_top3(searcher, cases)  # the same ranking in both modes
