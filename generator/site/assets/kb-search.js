@@ -17,7 +17,7 @@
 
   var API = "/api/";
   var PROBE_KEY = "kb-search-api";
-  var DELAY = 120;
+  var DELAY = { api: 120, static: 20 }; /* ms after the last keystroke: the server's load, the browser's own work */
   var LIMIT = 20;
   var SCRIPT = document.currentScript ? document.currentScript.src : "";
 
@@ -226,7 +226,7 @@
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(function () {
       self.run(self.input.value);
-    }, DELAY);
+    }, DELAY[this.backend.kind]);
   };
 
   Search.prototype.run = function (value) {
