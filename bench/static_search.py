@@ -2,12 +2,15 @@
 
 Used by bench/search.py (section "static index"); runs on its own too:
 
-    python bench/static_search.py INDEX_FOLDER [--queries 30]
+    python bench/static_search.py INDEX_FOLDER [--runs 10]
+    python bench/static_search.py --site SITE_FOLDER       # typed into the header search of a built site
 
 INDEX_FOLDER is an index `kb build` or `kb search` wrote (`site/_kb/search` or `.kb/cache/search`),
 holding `static/`. The files are served by Python's static file server on 127.0.0.1 and searched
 by the browser's own engine in Debian's Chromium, in a fresh browser context per first query (no
-HTTP cache, engine and WebAssembly loaded anew). Prints figures; asserts nothing.
+HTTP cache, engine and WebAssembly loaded anew). With --site, queries are typed into the header
+search of the site's pages (80 ms between keystrokes) and the time from the last keystroke to the
+results on screen is measured in the page. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -123,11 +126,66 @@ def report(index: Path, queries: list[tuple[str, str]], runs: int = 10, kb: obje
     browser_figures(index / "static", queries, runs)
 
 
+# In a page: note the last keystroke and when each query's results are on screen.
+WATCH = """() => {
+  window.kbShown = {};
+  window.addEventListener('beforeinput', () => { window.kbLastKey = performance.now(); }, true);
+  new MutationObserver(() => {
+    const list = document.querySelector('.kb-search-results ol');
+    const query = list && list.dataset.kbQuery;
+    if (query && !(query in window.kbShown)) window.kbShown[query] = performance.now();
+  }).observe(document.body, { subtree: true, attributes: true, childList: true });
+}"""
+SHOWN = """(query) => new Promise((resolve) => {
+  const shown = () => window.kbShown[query] - window.kbLastKey;
+  const check = () => (query in window.kbShown ? resolve(shown()) : setTimeout(check, 5));
+  check();
+})"""
+TYPED = {  # page language prefix -> the first query, then later ones
+    "pl/": ["reklamacji", "odbieranie telefonu", "trzy sygnaly", "tajemniczy klient", "wdrozenie konsultanta"],
+    "el/": ["παραπονα", "τηλεφωνο", "καθυστερηση", "επιστροφες", "εμπιστοσυνη"],
+    "ro/": ["intarziere", "retur", "incredere", "ascultare activa", "vizita tehnician"],
+    "": ["delivery delay", "tidy desk", "mystery shopper", "exit interview", "customer survey"],
+}
+
+
+def keystrokes(site: Path) -> None:
+    """Queries typed into the header search of a built site on a static server, as a reader types."""
+    from playwright.sync_api import sync_playwright
+
+    first: list[float] = []
+    later: list[float] = []
+    with static_server(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for prefix, queries in TYPED.items():
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(url + prefix)
+                page.wait_for_function("document.documentElement.classList.contains('kb-search-static')")
+                page.evaluate(WATCH)
+                page.click("input.md-search__input")
+                for number, query in enumerate(queries):
+                    page.fill("input.md-search__input", "")
+                    page.type("input.md-search__input", query, delay=80)
+                    (later if number else first).append(page.evaluate(SHOWN, query))
+                context.close()
+        finally:
+            browser.close()
+    print(f"header search of {site}, last keystroke to results on screen: first query of a page "
+          f"{', '.join(f'{ms:.0f}' for ms in first)} ms; later queries median {statistics.median(later):.0f} ms, "
+          f"max {max(later):.0f} ms over {len(later)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("index", type=Path)
+    parser.add_argument("index", type=Path, nargs="?")
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--site", type=Path, help="a built site: type into its header search")
     args = parser.parse_args()
+    if args.site:
+        keystrokes(args.site)
+        return
     rng = random.Random(0)
     words = ["reklamacji", "faktury", "zamowienia", "dostawy", "platnosc", "zwrot pieniedzy"]
     queries = [(rng.choice(words), "pl") for _ in range(args.runs)]
