@@ -36,14 +36,6 @@ def suite(request, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
     searcher.close()
 
 
-@pytest.fixture(scope="module")
-def starter_searcher(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The repository's own starter content, indexed in a temporary copy."""
-    searcher = _indexed(REPO, tmp_path_factory)
-    yield searcher
-    searcher.close()
-
-
 def _indexed(source: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
@@ -74,15 +66,16 @@ def test_the_set_is_large_and_covers_every_language_and_kind_of_query() -> None:
     assert kinds == {"infl", "nodia", "typo", "multi", "word", "partial"}
 
 
-def test_partial_queries_have_no_page_with_every_word(starter_searcher) -> None:  # type: ignore[no-untyped-def]
+def test_partial_queries_have_no_page_with_every_word(suite) -> None:  # type: ignore[no-untyped-def]
     """The pages found for them match some of the words: the first matches the most (its score's whole part)."""
     from generator.search.analysis import is_stopword
     from generator.search.query import parse
     from generator.search.searcher import Filters
 
-    for query, lang, _, kinds in CASES:
+    _, searcher, cases = suite
+    for query, lang, _, kinds in cases:
         if "partial" in kinds:
-            hits = starter_searcher.search(query, Filters(lang=lang), limit=3).hits
+            hits = searcher.search(query, Filters(lang=lang), limit=3).hits
             words = [w for w in parse(query).words if not is_stopword(w, lang) and not is_stopword(w, "en")]
             assert int(hits[0].score) < len(words), (query, hits[0].id, hits[0].score)
             assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
