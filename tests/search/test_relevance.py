@@ -1,5 +1,5 @@
 """Relevance: queries as staff type them, in both modes, over the starter content (four languages,
-relevance.yaml) and a Greek-default knowledge base (el, ro, en; relevance-greek-default.yaml).
+relevance.yaml) and a Greek-default knowledge base (greek-default-kb: el, ro, en; relevance-greek-default.yaml).
 
 Each case names the item that must be among the first three results on the site
 in that language. Each suite prints the share that passes and requires at least
@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "relevance.yaml").read_text(encoding="utf-8"))
 SUITES = {  # name -> (the knowledge base's folder, its cases)
     "starter": (REPO, CASES),
-    "greek-default": (REPO / "tests/fixtures/greek-kb",
+    "greek-default": (HERE / "greek-default-kb",
                       yaml.safe_load((HERE / "relevance-greek-default.yaml").read_text(encoding="utf-8"))),
 }
 REQUIRED = 0.95
