@@ -182,6 +182,8 @@ def test_find_page_from_the_address_on_static_hosting(page, static: str) -> None
     page.goto(static + "pl/find/?q=reklamacjami&role=agent")
     page.wait_for_function("document.querySelector('.kb-find__results').dataset.kbQuery === 'reklamacjami'")
     assert page.input_value("input[name=q]") == "reklamacjami" and page.input_value("select[name=role]") == "agent"
+    assert not page.is_checked("#__search")  # Material's own reading of ?q= stands aside on this page
+    assert page.evaluate("location.search") == "?q=reklamacjami&role=agent"
     assert visible_ids(page)[0] == "complaint-first-contact"
     first = page.locator(".kb-find__results li:not([hidden])").first
     assert first.locator(".kb-find__snippet mark").first.inner_text() == "reklamacja"

@@ -166,6 +166,18 @@
     });
   };
 
+  /* Material opens its header search for ?q= on any page, and takes q out of the address when that
+   * closes; on this page the query belongs to the page's own box. */
+  function keepQueryOnPage() {
+    var toggle = document.getElementById("__search");
+    var header = document.querySelector("[data-md-component=search-query]");
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    if (header) header.value = "";
+  }
+
   function start() {
     var root = document.querySelector("[data-kb-find]");
     if (!root) return;
@@ -173,6 +185,8 @@
     connect.then(function (backend) {
       var finder = new Finder(root, backend);
       finder.read();
+      keepQueryOnPage();
+      finder.write(false);
       finder.form.addEventListener("submit", function (event) {
         event.preventDefault();
         finder.write(true);
