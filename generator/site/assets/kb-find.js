@@ -61,10 +61,13 @@
   /* The address from the form: `push` for a new history entry, else the current one is replaced. */
   Finder.prototype.write = function (push) {
     var values = this.values();
-    var params = new URLSearchParams(window.location.search);
-    ["q"].concat(FILTERS).forEach(function (name) {
+    var names = ["q"].concat(FILTERS);
+    var params = new URLSearchParams();
+    names.forEach(function (name) {
       if (values[name]) params.set(name, values[name]);
-      else params.delete(name);
+    });
+    new URLSearchParams(window.location.search).forEach(function (value, name) {
+      if (names.indexOf(name) < 0) params.append(name, value); /* someone else's: kept */
     });
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
