@@ -158,8 +158,11 @@ def _export_language(terms: Json, stored: list[Json], lang: str, default: str,
         if term and not is_pair(term):
             for entry in entries:
                 vocabulary[term] |= 1 << entry[0]
-    size = sum(len(term) + len(json.dumps(entries, separators=(",", ":"))) + 4 for term, entries in terms.items())
+    size = sum(len(term) + sum(12 + 3 * len(entry[1]) + (2 * len(entry[2]) if entry[2] else 0) for entry in entries)
+               for term, entries in terms.items())  # about the JSON's length, without writing it twice
     shards = max(1, math.ceil(size / SHARD_BYTES))
+    for sub in ("t", "v", "d", "f"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
     _write_shards(folder, terms, shards, {code: forms.get(code, {}) for code in {lang, default}})
     _write_vocabulary(folder, vocabulary)
     for number, doc in enumerate(mine):
@@ -210,10 +213,13 @@ def _write_filters(folder: Path, docs: list[Json]) -> None:
             values[("channel", channel)].append(number)
         for role in fields["roles"]:
             values[("role", role)].append(number)
+    for name in {name for name, _ in values}:
+        (folder / "f" / name).mkdir(parents=True, exist_ok=True)
     for (name, value), numbers in values.items():
         _write(folder / "f" / name / f"{value}.json", np.diff(numbers, prepend=0).tolist())
 
 
 def _write(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """One file of the index (its folder exists: made once per folder, not per file)."""
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
