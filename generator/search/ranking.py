@@ -15,7 +15,7 @@ first, then the higher score.
 
 A term's score is rounded to a multiple of 1/256 and every weight is a power
 of two or a sum of a few (FUZZY_WEIGHT is 3/8): sums are then exact in any
-order, so the browser's engine (`static.py`, `assets/engine.js`), adding the
+order, so the browser's engine (`static.py`, `assets/ranking.js`), adding the
 same numbers in another order, ranks exactly as this module does, ties included.
 """
 

@@ -93,3 +93,25 @@ def test_the_browser_splits_text_and_parses_queries_as_python_does(engine) -> No
     assert browser[0] == [[[w.text, w.start, w.end] for w in analysis.words(t)] for t in texts]
     python = [vars(parse(q)) for q in QUERIES]
     assert browser[1] == python
+
+
+FEATURES = [  # [query, language, filters]: every kind of query, with and without filters
+    ['"pierwszym kontakcie"', "pl", {}], ['"kontakcie pierwszym"', "pl", {}], ["reklam*", "pl", {}],
+    ["klient -telefon", "pl", {}], ["e-mail", "en", {}], ["email", "pl", {"kind": "standard"}],
+    ["courier", "en", {"role": "warehouse"}], ["cuorier", "en", {}], ["παραπονα", "el", {"channel": "phone"}],
+    ["reclamaţiile obişnuite", "ro", {"area": "complaints"}], ["reklamacja xyzzyq", "pl", {}],
+    ["parcel customer email xyzzyq", "en", {}], ["zeppelin", "en", {}], ["a the of", "en", {}],
+    ['"first contact" complaint -rings', "en", {"kind": "standard"}], ["ans* phone", "en", {}],
+]
+
+
+def test_the_browser_ranks_every_kind_of_query_as_python_does(engine, searcher) -> None:  # type: ignore[no-untyped-def]
+    from search_helpers import RUN_ENGINE
+
+    from generator.search.searcher import Filters
+
+    browser = engine.evaluate(RUN_ENGINE, [FEATURES, 10])
+    for (query, lang, filters), found in zip(FEATURES, browser, strict=True):
+        python = searcher.search(query, Filters(lang=lang, **filters), limit=10)
+        assert found == [[hit.id, hit.score] for hit in python.hits], (query, lang, filters)
+    assert any(found for found in browser) and browser[FEATURES.index(["zeppelin", "en", {}])] == []

@@ -8,6 +8,7 @@
  * runs, the filter lists it uses and the documents it shows; everything loaded stays in memory.
  */
 import { Analysis, isAlpha, phrasePairs, unique } from "./analysis.js";
+import { rank } from "./ranking.js";
 import { Marker, snippet } from "./snippets.js";
 
 const FILTERS = ["kind", "area", "channel", "role", "status"];
@@ -154,7 +155,7 @@ class Engine {
       const [requireAll, roundFuzzy] = rounds[number];
       fuzzy = roundFuzzy;
       if (fuzzy) await this.loadNear(plan);
-      const ranked = this.rank(plan, allowed, requireAll, fuzzy, limit);
+      const ranked = rank(this, plan, allowed, requireAll, fuzzy, limit);
       total = ranked.total;
       for (const [doc, score, count] of ranked.best) {
         if (hits.length === limit) break;
@@ -166,89 +167,6 @@ class Engine {
       if (hits.length >= Math.min(limit, this.settings.few)) break;
     }
     return { hits, total: Math.max(total, hits.length), fuzzy };
-  }
-
-  rank(plan, allowed, requireAll, fuzzy, limit) {
-    const parts = plan.groups.map((group) => this.scoreGroup(group, fuzzy))
-      .concat(plan.phrases.map((phrase) => this.scorePhrase(phrase)), plan.prefixes.map((prefix) => this.scorePrefix(prefix)));
-    const n = this.size;
-    const matched = Uint8Array.from(parts[0].matched);
-    const score = Float64Array.from(parts[0].score);
-    const count = Int16Array.from(parts[0].matched);
-    for (const part of parts.slice(1)) {
-      for (let d = 0; d < n; d++) {
-        matched[d] = requireAll ? matched[d] & part.matched[d] : matched[d] | part.matched[d];
-        score[d] += part.score[d];
-        count[d] += part.matched[d];
-      }
-    }
-    for (const group of plan.excluded) {
-      const out = this.scoreGroup(group, false).matched;
-      for (let d = 0; d < n; d++) if (out[d]) matched[d] = 0;
-    }
-    const docs = [];
-    for (let d = 0; d < n; d++) if (matched[d] && (!allowed || allowed[d])) docs.push(d);
-    docs.sort((a, b) => (requireAll ? 0 : count[b] - count[a]) || score[b] - score[a] || a - b);
-    return { best: docs.slice(0, limit).map((d) => [d, score[d], count[d]]), total: docs.length };
-  }
-
-  scoreGroup(group, fuzzy) {
-    const score = new Float64Array(this.size);
-    const matched = new Uint8Array(this.size);
-    const near = {};
-    this.meta.fields.forEach(([, lang, boost], number) => {
-      const exact = group.exact[lang] || new Set();
-      if (fuzzy && !(lang in near)) {
-        near[lang] = new Set();
-        for (const text of group.fuzzy[lang] || []) for (const term of this.near(lang, text)) if (!exact.has(term)) near[lang].add(term);
-      }
-      const weighted = Array.from(exact, (term) => [term, boost])
-        .concat(Array.from(near[lang] || [], (term) => [term, boost * this.settings.fuzzy_weight]));
-      for (const [term, weight] of weighted) {
-        const found = this.postings(number, term);
-        for (let i = 0; i < found.docs.length; i++) {
-          score[found.docs[i]] += weight * found.scores[i];
-          matched[found.docs[i]] = 1;
-        }
-      }
-    });
-    return { score, matched };
-  }
-
-  scorePhrase(phrase) {
-    const score = new Float64Array(this.size);
-    const matched = new Uint8Array(this.size);
-    this.meta.fields.forEach(([, lang, boost], number) => {
-      const pairs = phrasePairs(phrase[lang] || []).map((pair) => this.postings(number, pair));
-      if (!pairs.length) return;
-      let docs = Array.from(pairs[0].docs);
-      for (const found of pairs.slice(1)) {
-        const have = new Set(found.docs);
-        docs = docs.filter((d) => have.has(d));
-      }
-      for (const found of pairs) {
-        const at = new Map(Array.from(found.docs, (d, i) => [d, i]));
-        for (const d of docs) score[d] += boost * this.settings.phrase_weight * found.scores[at.get(d)];
-      }
-      for (const d of docs) matched[d] = 1;
-    });
-    return { score, matched };
-  }
-
-  scorePrefix(prefix) {
-    const score = new Float64Array(this.size);
-    const matched = new Uint8Array(this.size);
-    this.meta.fields.forEach(([, , boost], number) => {
-      const inField = new Uint8Array(this.size);
-      for (const term of this.termsWithPrefix(number, prefix)) for (const d of this.postings(number, term).docs) inField[d] = 1;
-      for (let d = 0; d < this.size; d++) {
-        if (inField[d]) {
-          score[d] += boost;
-          matched[d] = 1;
-        }
-      }
-    });
-    return { score, matched };
   }
 
   termsWithPrefix(field, prefix) {
