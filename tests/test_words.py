@@ -1,0 +1,59 @@
+"""One locale file per language holds every word readers see: complete, read through one function."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from generator.search.analysis import is_stopword
+from generator.words import FOLDER, available, language_name, stop_words, words
+
+
+def _keys(lang: str) -> set[str]:
+    return set(yaml.safe_load((FOLDER / f"{lang}.yaml").read_text("utf-8")))
+
+
+def test_every_language_has_every_word_with_the_same_placeholders() -> None:
+    english = words("en")
+    assert available() == ["el", "en", "pl", "ro"]
+    for lang in available():
+        assert _keys(lang) == _keys("en"), lang
+        said = words(lang)
+        for key in english.names():
+            assert set(re.findall(r"\{\w+\}", said[key])) == set(re.findall(r"\{\w+\}", english[key])), (lang, key)
+
+
+def test_a_language_without_a_file_gets_english_words_and_no_stop_words() -> None:
+    assert words("de")["signature"] == "Signature"
+    assert words("ro")["signature"] == "Semnătură"
+    assert words("pt-br")["not_translated"] == "Not yet translated"
+    assert stop_words("de") == frozenset()
+    assert language_name("de") == "de"
+
+
+def test_language_names_in_themselves_and_in_another_language() -> None:
+    assert [language_name(lang) for lang in ("en", "pl", "el", "ro")] == ["English", "Polski", "Ελληνικά", "Română"]
+    assert language_name("en", "pl") == "angielski"
+    assert language_name("en", "el") == "αγγλικά"
+    assert language_name("el", "en") == "Greek"
+    assert language_name("de", "pl") == "de"
+
+
+def test_stop_words_are_per_language_and_fold_diacritics() -> None:
+    assert "się" in stop_words("pl") and "the" not in stop_words("pl")
+    assert is_stopword("sie", "pl") and is_stopword("și", "ro") and is_stopword("si", "ro-md")
+    assert is_stopword("The", "en") and not is_stopword("the", "pl") and not is_stopword("und", "de")
+    assert [len(stop_words(lang)) for lang in ("en", "pl", "el", "ro")] == [34, 34, 29, 23]
+
+
+def test_no_language_table_lives_outside_the_locale_files() -> None:
+    """A word in Greek or Polish written in Python is a table that escaped the locale files."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "generator"
+    offenders = [
+        str(path.relative_to(package)) for path in package.rglob("*.py")
+        if re.search(r"[\u0370-\u03ff]{3}|\b(?:Wszyscy|Przegląd|Semnătură)\b", path.read_text("utf-8"))
+    ]
+    assert offenders == []
