@@ -13,11 +13,14 @@ a file holds:
 * `language_names`: other languages' names in this language ("angielski"), for
   notices such as "shown in English"; a language missing there is named in itself;
 * `stop_words`: words a search query ignores (no English fallback: a language
-  without them ignores nothing).
+  without them ignores nothing);
+* `collation: marked-letters-apart`: letters with marks are letters of their own
+  in the alphabet (Polish 'ł' after 'l'), for sorting lists (see `sort_key`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +29,7 @@ import yaml
 
 FOLDER = Path(__file__).parent / "locales"
 FALLBACK = "en"
-SPECIAL = ("language_name", "language_names", "stop_words")
+SPECIAL = ("language_name", "language_names", "stop_words", "collation")
 
 
 def _read(lang: str) -> dict[str, Any]:
@@ -104,3 +107,24 @@ def stop_words(lang: str) -> frozenset[str]:
     """The words a query in `lang` ignores (none for a language without a list)."""
     listed = _read(lang.split("-")[0]).get("stop_words") or ""
     return frozenset(listed.split() if isinstance(listed, str) else (str(word) for word in listed))
+
+
+_BASE = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+_AFTER = chr(0x10FFFF)  # sorts after every letter
+
+
+def _base(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", char.translate(_BASE)) if not unicodedata.combining(c))
+
+
+def sort_key(text: str, lang: str = FALLBACK) -> tuple[str, str]:
+    """Orders titles as a reader of `lang` expects, without a collation library: case ignored, and a
+    letter with a mark either next to its base letter ('Ά' with 'Α'), or, where the locale file says
+    `collation: marked-letters-apart` (Polish, Romanian), after it as a letter of its own
+    ('Lista' < 'Łączność' < 'Mapa'); the marked form after the plain one."""
+    lowered = text.casefold()
+    if _own(lang).get("collation") == "marked-letters-apart":
+        base = "".join(b + _AFTER if (b := _base(c)) != c else c for c in lowered)
+    else:
+        base = _base(lowered)
+    return base, lowered

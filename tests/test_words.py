@@ -11,7 +11,7 @@ from generator.words import FOLDER, available, language_name, stop_words, words
 
 
 def _keys(lang: str) -> set[str]:
-    return set(yaml.safe_load((FOLDER / f"{lang}.yaml").read_text("utf-8")))
+    return set(yaml.safe_load((FOLDER / f"{lang}.yaml").read_text("utf-8"))) - {"collation"}  # optional
 
 
 def test_every_language_has_every_word_with_the_same_placeholders() -> None:
@@ -57,3 +57,14 @@ def test_no_language_table_lives_outside_the_locale_files() -> None:
         if re.search(r"[\u0370-\u03ff]{3}|\b(?:Wszyscy|Przegląd|Semnătură)\b", path.read_text("utf-8"))
     ]
     assert offenders == []
+
+
+def test_titles_sort_as_readers_of_their_language_expect() -> None:
+    from generator.words import sort_key
+
+    polish = ["Żywność", "Łączność", "Lista", "Zwroty", "Obsługa", "ósmy", "Ostatni"]
+    assert sorted(polish, key=lambda t: sort_key(t, "pl")) \
+        == ["Lista", "Łączność", "Obsługa", "Ostatni", "ósmy", "Zwroty", "Żywność"]
+    assert sorted(["Ștampilă", "Sumă", "Tură"], key=lambda t: sort_key(t, "ro")) == ["Sumă", "Ștampilă", "Tură"]
+    greek = ["Ώρα", "Άδεια", "Βάρδια", "Αγορά"]
+    assert sorted(greek, key=lambda t: sort_key(t, "el")) == ["Αγορά", "Άδεια", "Βάρδια", "Ώρα"]

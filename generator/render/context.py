@@ -23,6 +23,7 @@ from generator.content.models import Item
 from generator.content.types import Text
 from generator.render.escape import html_text, md_block, md_indent, md_text
 from generator.render.labels import labels, language_name
+from generator.words import sort_key
 from generator.urls import SECTIONS, item_doc
 
 UNKNOWN = "?"
@@ -97,7 +98,7 @@ class Renderer:
         return self.items(kind)  # type: ignore[return-value]
 
     def sort(self, items: Iterable[ItemT]) -> list[ItemT]:
-        return sorted(items, key=lambda item: (self.plain(item.title).casefold(), item.id))
+        return sorted(items, key=lambda item: (sort_key(self.plain(item.title), self.lang), item.id))
 
     def fmt(self, key: str, **values: object) -> Markup:
         """A label with `{placeholders}` filled in, escaped for Markdown."""

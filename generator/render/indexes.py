@@ -63,6 +63,7 @@ def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
     return {
         "title": r.settings.site_name,
         "hide": ("navigation", "toc"),
+        "heading_class": "kb-sr-only",  # the header bar names the site; the page opens with search and doors
         "roles": roles,
         "areas": [row for row in _area_rows(p) if row["count"]],
         "attention": len(_needs_review(p)),
@@ -187,7 +188,7 @@ def matrix(p: PageView, spec: PageSpec) -> dict[str, Any]:
             cells.append({"level": level, "title": f"{r.plain(role.title)}: {level} {r.plain(names.get(level))}"}
                          if level else None)
         rows.append({"competency": competency, "cells": cells})
-    return {"title": r.L["matrix"], "roles": role_list, "rows": rows, "scale": _scale(p)}
+    return {"title": r.L["matrix"], "hide": ("toc",), "roles": role_list, "rows": rows, "scale": _scale(p)}
 
 
 def paths(p: PageView, spec: PageSpec) -> dict[str, Any]:

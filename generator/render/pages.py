@@ -165,6 +165,7 @@ def _head_context(view: PageView, spec: PageSpec, context: dict[str, Any]) -> di
         "status": item.status if item is not None else "active",
         "in_search": item is None or item.is_active,
         "hide": context.get("hide", ()),
+        "heading_class": context.get("heading_class", ""),
         "edit_url": r.edit_url(item) if item is not None else None,
         "fallback": view.fallback,
         "crumbs": _crumbs(view, item),

@@ -122,7 +122,7 @@ def test_drafts_and_unreviewed_items_say_so(tmp_path: Path, monkeypatch: pytest.
                     encoding="utf-8")
     kb, _ = load(root)
     sheet = make_sheet(kb, kb.get("weekly-huddle"), "pl")
-    assert sheet.version == f"jeszcze nieprzeglądany · {content_fingerprint(kb.get('weekly-huddle'))}"
+    assert sheet.version == f"bez przeglądu · {content_fingerprint(kb.get('weekly-huddle'))}"
     assert '<div class="banner">Wersja robocza: jeszcze nie obowiązuje</div>' in render_html(sheet)
 
 
