@@ -22,9 +22,9 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import Text
 from generator.render.escape import html_text, md_block, md_indent, md_text
-from generator.render.labels import labels, language_name
-from generator.words import sort_key
 from generator.urls import SECTIONS, item_doc
+from generator.words import language_name, sort_key
+from generator.words import words as labels
 
 UNKNOWN = "?"
 T = TypeVar("T")

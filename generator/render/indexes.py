@@ -276,7 +276,7 @@ def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
 
 
 def _language(lang: str) -> str:
-    from generator.render.labels import language_name
+    from generator.words import language_name
 
     return f"{language_name(lang)} ({lang})"
 
