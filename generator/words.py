@@ -20,6 +20,7 @@ a file holds:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -128,3 +129,27 @@ def sort_key(text: str, lang: str = FALLBACK) -> tuple[str, str]:
     else:
         base = _base(lowered)
     return base, lowered
+
+
+_SEGMENT = re.compile(r"(\w+)(?:\[(\d+)\])?")
+KEYED = frozenset({"levels"})  # mappings keyed by number (a competency's levels 1..N), not lists
+
+
+def field_in_words(path: str, said: Words) -> str:
+    """'phases[1].steps[2].do' -> 'phase 2 › step 3': a text's place in an item for readers, from the
+    `field_<name>` words ({n} counts from 1); the text of a list entry (`.text`, `.do`) is the entry itself."""
+    parts: list[str] = []
+    segments = [_SEGMENT.fullmatch(segment) for segment in path.split(".")]
+    for index, match in enumerate(segments):
+        if match is None:
+            return path
+        name, number = match.group(1), match.group(2)
+        if number is None and index > 0 and name in ("text", "do") and segments[index - 1].group(2):  # type: ignore[union-attr]
+            continue
+        word = said.get(f"field_{name}", name.replace("_", " "))
+        if number is None:
+            parts.append(word)
+            continue
+        n = int(number) if name in KEYED else int(number) + 1
+        parts.append(word.format(n=n) if "{n}" in word else f"{word} {n}")
+    return " › ".join(parts)

@@ -68,3 +68,15 @@ def test_titles_sort_as_readers_of_their_language_expect() -> None:
     assert sorted(["Ștampilă", "Sumă", "Tură"], key=lambda t: sort_key(t, "ro")) == ["Sumă", "Ștampilă", "Tură"]
     greek = ["Ώρα", "Άδεια", "Βάρδια", "Αγορά"]
     assert sorted(greek, key=lambda t: sort_key(t, "el")) == ["Αγορά", "Άδεια", "Βάρδια", "Ώρα"]
+
+
+def test_a_texts_place_in_an_item_reads_in_words() -> None:
+    from generator.words import field_in_words
+
+    assert field_in_words("items[4].text", words("en")) == "item 5"
+    assert field_in_words("phases[1].steps[2].do", words("en")) == "phase 2 › step 3"
+    assert field_in_words("measures[0].how", words("pl")) == "miernik 1 › sposób pomiaru"
+    assert field_in_words("sections[0].items[1].text", words("el")) == "ενότητα 1 › σημείο 2"
+    assert field_in_words("customer_effect", words("ro")) == "ce trăiește clientul"
+    assert field_in_words("odd_field[2]", words("en")) == "odd field 3"
+    assert field_in_words("levels[1]", words("en")) == "level 1"  # a competency's levels are keyed 1..N

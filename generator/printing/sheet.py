@@ -21,7 +21,7 @@ from generator.content.models import Checklist, Item, Path, Standard
 from generator.content.types import Text
 from generator.printing.markup import markdown_html, markdown_inline
 from generator.urls import item_page, item_url, language_prefix
-from generator.words import Words, words
+from generator.words import Words, language_name, words
 
 PRINTABLE = {"checklist": Checklist, "path": Path, "standard": Standard}
 KIND_WORDS = {"checklist": "checklist", "standard": "service_standard"}
@@ -77,6 +77,7 @@ class Sheet:
     groups: list[Group] = field(default_factory=list)
     card: dict[str, Any] = field(default_factory=dict)
     signers: list[str] = field(default_factory=list)
+    legend: str = ""  # explains the [EN] marker, printed when a text fell back
     notes_box: bool = False
 
     @property
@@ -131,6 +132,10 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
         (labels["version"], Txt(sheet.version)),
     ]
     FILLERS[item.kind](sheet, item, texts)
+    if item.status == "retired":
+        sheet.signers = []  # nobody signs a rule that no longer applies
+    sheet.legend = labels["print_legend"].format(code=kb.default_language.upper(),
+                                                 language=language_name(kb.default_language, lang))
     return sheet
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
 from generator.render.context import PageView
 from generator.render.contexts import chip, role_chips
+from generator.words import field_in_words
 
 if TYPE_CHECKING:
     from generator.render.pages import PageSpec
@@ -269,8 +270,8 @@ def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
     total = sum(1 for item in kb.items.values() if item.is_active)
     groups = []
     for lang, (missing, outdated) in states.items():
-        rows = [{"item": item, "fields": ", ".join(fields[:4]) + (" …" if len(fields) > 4 else "")}
-                for item, fields in missing]
+        rows = [{"item": item, "fields": "; ".join(field_in_words(f, r.L) for f in fields[:4])
+                 + (" …" if len(fields) > 4 else "")} for item, fields in missing]
         groups.append({"lang": lang, "name": _language(lang), "missing": rows, "outdated": outdated, "total": total})
     return {"title": r.L["report_translations"], "groups": groups}
 

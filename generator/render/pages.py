@@ -116,7 +116,8 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
 
 
 def _history(view: PageView, item: Item | None) -> str:
-    """Recent changes of the item's YAML file, so a reader sees what changed when."""
+    """When the item's YAML file last changed, for readers: the dates alone (commit subjects and hashes
+    are written for editors, not for staff reading the rule)."""
     from generator.render.escape import md_text
 
     commits = view.r.settings.history.get(item.origin.path) if item is not None and item.origin else None
@@ -125,7 +126,8 @@ def _history(view: PageView, item: Item | None) -> str:
     said = view.r.L
     lines = ["", f"## {md_text(said['history_title'])} {{ #history }}", "",
              md_text(said["history_last_changed"].format(date=commits[0].date)), ""]
-    lines += [f"- {c.date} · `{c.hash}` · {md_text(c.subject)} ({md_text(c.author)})" for c in commits[:5]]
+    latest = str(commits[0].date)
+    lines += [f"- {date}" for date in dict.fromkeys(str(c.date) for c in commits[1:6]) if date != latest]
     return "\n".join(lines) + "\n"
 
 

@@ -46,6 +46,18 @@ def test_text_missing_in_a_language_falls_back_to_the_default_and_is_marked(kb_a
     assert sheet.groups[0].rows[0].text.lang is None
     html = render_html(sheet)
     assert '<span lang="en" class="fallback">Yesterday&#39;s returns are on the returns shelf</span>' in html
+    legend = "Το [EN] σημειώνει κείμενο που δεν έχει μεταφραστεί ακόμη και τυπώνεται στα αγγλικά."
+    assert f'<p class="legend">{legend}</p>' in html
+    assert 'class="legend"' not in render_html(make_sheet(kb, kb.get("warehouse-opening"), "en", SITE_URL))
+
+
+def test_a_retired_standard_prints_as_retired_without_a_sign_off(kb_and_project):
+    kb, _ = kb_and_project
+    standard = kb.get("complaint-first-contact")
+    active = render_html(make_sheet(kb, standard, "en", SITE_URL))
+    retired = render_html(make_sheet(kb, standard.model_copy(update={"status": "retired"}), "en", SITE_URL))
+    assert "Read and understood" in active and "Retired: no longer in force" not in active
+    assert "Read and understood" not in retired and "Retired: no longer in force" in retired
 
 
 def test_path_sheet_signs_off_new_hire_and_mentor(kb_and_project):
