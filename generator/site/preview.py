@@ -21,10 +21,11 @@ from pathlib import Path
 
 from generator.config import ConfigError, Project, load_project
 from generator.content.knowledge import KnowledgeBase
+from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
 from generator.site import mkdocs_api
 from generator.site.emit import LanguageProject, emit_language, safe_join, write_if_changed
-from generator.site.incremental import IncrementalLoader, affected_specs
+from generator.site.incremental import affected_specs
 from generator.urls import language_prefix
 
 PREVIEW_ASSETS = Path(__file__).parent / "preview_assets"
@@ -52,7 +53,7 @@ class Preview:
         self.site_root = workdir / "site"
         self.only = languages
         self.echo = echo
-        self.loader = IncrementalLoader()
+        self.loader = LoadCache()
         self.kb: KnowledgeBase | None = None
         self.projects: dict[str, LanguageProject] = {}
 
@@ -69,7 +70,7 @@ class Preview:
             report.errors = [str(exc)]
             self._status(self._known_languages(), report.errors)
             return report
-        kb, diagnostics = self.loader.load(project)
+        kb, diagnostics = build_knowledge_base(project, cache=self.loader)
         if diagnostics.errors:
             report.errors = [str(d) for d in diagnostics.sorted() if d.severity is Severity.ERROR]
             self._status(self.languages(project), report.errors)

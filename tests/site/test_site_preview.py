@@ -161,3 +161,28 @@ def test_a_preview_of_some_languages_offers_only_those_in_the_switcher(site_kb: 
     assert some.refresh(build_site=False).errors == []
     assert set(some.projects) == {"en", "pl"}
     assert switcher(some, "en") == switcher(some, "pl") == ["en", "pl"]
+
+
+def test_the_preview_does_not_read_the_config_file_as_content(site_kb: Path, tmp_path: Path) -> None:
+    config = site_kb / "mkdocs.yml"
+    edit(config, "content: [standards, onboarding]", "content: [.]")
+    report = Preview(config, tmp_path / "preview").refresh(build_site=False)
+    assert report.errors == []
+    assert report.pages_written > 100
+
+
+def test_the_preview_and_the_search_freshness_check_read_the_same_files(site_kb: Path) -> None:
+    from generator.config import load_project
+    from generator.content.pipeline import LoadCache, build_knowledge_base
+    from generator.search.manifest import content_files
+
+    project = load_project(site_kb / "mkdocs.yml")
+    (site_kb / "standards" / "notes.yml").write_text("kind: principle\nid: notes\ntitle: Notes\n", "utf-8")
+    (site_kb / "standards" / ".hidden.yaml").write_text("not: content\n", "utf-8")
+    (site_kb / "standards" / "readme.txt").write_text("not content\n", "utf-8")
+    cache = LoadCache()
+    kb, _ = build_knowledge_base(project, cache=cache)
+    loaded = sorted(Path(item.origin.path) for item in kb.items.values())
+    listed = content_files(project)
+    assert listed[0] == project.config_path and sorted(listed[1:]) == loaded
+    assert site_kb / "standards" / "notes.yml" in loaded
