@@ -38,9 +38,13 @@ class BuildResult:
 
 
 def build(
-    project: Project, *, pdf: bool = True, jobs: int | None = None, progress: Progress = lambda message: None
+    project: Project, *, pdf: bool = True, jobs: int | None = None, progress: Progress = lambda message: None,
+    cache: bool = True,
 ) -> BuildResult:
-    """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched."""
+    """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched.
+
+    `cache`: reuse pages MkDocs rendered in earlier builds when their inputs are the same
+    (`.kb/cache/pages/`, see site/page_cache.py); the result is the same bytes either way."""
     started = time.monotonic()
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
@@ -52,7 +56,7 @@ def build(
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        _JOB.update(kb=kb, project=project, stage=stage, progress=progress)
+        _JOB.update(kb=kb, project=project, stage=stage, progress=progress, cache=cache)
         try:
             result.pages = sum(map_jobs(build_language, project.languages, workers))
         finally:
@@ -75,8 +79,9 @@ def build_language(lang: str) -> int:
     target = LanguageProject(stage / "project" / lang, lang)
     emit_language(kb, project, target, stage / "languages" / lang)
     progress(f"{lang}: rendered {len(target.pages):,} pages; MkDocs is building them")
-    mkdocs_api.build(target.config_file)
-    progress(f"{lang}: built")
+    page_cache = project.root / ".kb" / "cache" / "pages" / lang if _JOB["cache"] else None
+    reused = mkdocs_api.build(target.config_file, page_cache=page_cache)
+    progress(f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built")
     return len(target.pages)
 
 

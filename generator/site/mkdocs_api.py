@@ -52,8 +52,13 @@ def _collected() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
-def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = None) -> None:
-    """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error."""
+def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = None,
+          page_cache: Path | None = None) -> int:
+    """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error.
+
+    `page_cache`: a folder where pages' rendered Markdown and HTML are kept between builds
+    (see page_cache.py); pages whose inputs did not change are not rendered again.
+    Returns how many pages were reused from it."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -62,6 +67,11 @@ def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = Non
     with _collected() as collected:
         try:
             config = load_config(str(config_file), strict=True)
+            cache = None
+            if page_cache is not None:
+                from generator.site.page_cache import PageCache
+
+                cache = config.plugins["kb-page-cache"] = PageCache(page_cache)
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
             try:
                 mkdocs_build(config, dirty=dirty, serve_url=serve_url)
@@ -71,6 +81,10 @@ def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = Non
             raise SiteBuildError(f"MkDocs failed on {config_file}: {exc}", collected.messages) from None
     if collected.messages:  # pragma: no cover - strict mode raises first
         raise SiteBuildError(f"MkDocs warned on {config_file}", collected.messages)
+    if cache is None:
+        return 0
+    cache.store.prune()
+    return cache.reused
 
 
 def _material_templates() -> Path:

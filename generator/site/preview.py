@@ -103,7 +103,7 @@ class Preview:
         for lang in self.languages(project):
             if lang in changed or (rebuild_all and lang != project.default_language):
                 try:
-                    mkdocs_api.build(self.projects[lang].config_file)
+                    mkdocs_api.build(self.projects[lang].config_file, page_cache=self.workdir / "pages" / lang)
                 except mkdocs_api.SiteBuildError as exc:
                     report.errors.append(str(exc))
                 report.languages_built.append(lang)
