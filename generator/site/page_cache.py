@@ -268,12 +268,15 @@ def _nav_signature(items: Any) -> str:
 
 
 def _theme_signature(config: Any) -> str:
-    """Names, sizes and modification times of every template file the theme can use."""
-    lines = []
-    for folder in config.theme.dirs:
-        for root, _, names in os.walk(folder):
+    """A hash of every template file the theme can use, by name and bytes (not dates: CI installs the
+    theme afresh on every run, and a restored cache must still match)."""
+    digest = hashlib.sha256()
+    for order, folder in enumerate(config.theme.dirs):
+        for root, _, names in sorted(os.walk(folder)):
             for name in sorted(names):
                 if name.endswith((".html", ".xml", ".j2")):
-                    info = os.stat(os.path.join(root, name))
-                    lines.append(f"{root}/{name} {info.st_size} {info.st_mtime_ns}")
-    return "\n".join(sorted(lines))
+                    path = os.path.join(root, name)
+                    digest.update(f"{order} {os.path.relpath(path, folder)}\0".encode())
+                    with open(path, "rb") as file:
+                        digest.update(file.read())
+    return digest.hexdigest()
