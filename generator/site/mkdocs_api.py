@@ -67,6 +67,9 @@ def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = Non
     with _collected() as collected:
         try:
             config = load_config(str(config_file), strict=True)
+            from generator.site.markdown_speed import LinkSpeedExtension
+
+            config["markdown_extensions"].append(LinkSpeedExtension())  # same HTML, faster (see the module)
             cache = None
             if page_cache is not None:
                 from generator.site.page_cache import PageCache
