@@ -112,9 +112,15 @@ class _WarningCount(logging.Handler):
 class PageCache(BasePlugin):  # type: ignore[type-arg]
     """The plugin object; `mkdocs_api.build` adds it to the loaded config's plugins."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, on_disk: dict[str, str] | None = None) -> None:
+        """`on_disk` (for a long-running preview, kept between builds of one site folder): what each
+        page's HTML file holds, by page key; pages whose file already holds their HTML are not
+        written again, and the build must not clean the site folder (`mkdocs_api` builds dirty)."""
         super().__init__()
         self.store = Store(folder)
+        self.on_disk = on_disk
+        self._written: dict[str, str] = {}  # this build's page files -> keys
+        self._site_dir = Path()
         self.warnings = _WarningCount()
         self._salt = ""
         self._markdown_keys: dict[str, str] = {}  # src_uri -> key
@@ -129,6 +135,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
     def on_config(self, config: Any) -> Any:
         text = Path(config.config_file_path).read_text(encoding="utf-8")
         self._salt = _digest(_versions(), _SITE_DIR_LINE.sub("", text))
+        self._site_dir = Path(config.site_dir)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
 
@@ -139,6 +146,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
     def on_files(self, files: Any, config: Any) -> Any:
+        if self.on_disk is not None:  # a dirty build must still read every page: the nav needs them all
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True
         listing = "\n".join(sorted(file.src_uri for file in files))
         self._salt = _digest(self._salt, listing)
         return files
@@ -192,10 +202,13 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
             key = _digest("page", shell, self._markdown_keys[file.src_uri], page.url, str(page.title),
                           json.dumps(around))
             self._page_keys[file.src_uri] = key
+            self._written[file.abs_dest_path] = key
             cached = self.store.get(key)
             if cached is not None:
                 self.reused += 1
                 page.kb_cached_output = cached
+                if self.on_disk is not None and self.on_disk.get(file.abs_dest_path) == key:
+                    page.kb_cached_output = ""  # already there: MkDocs skips writing an empty page
                 page.meta = {**page.meta, "template": CACHED_TEMPLATE}
         cached_loader = jinja2.DictLoader({CACHED_TEMPLATE: "{{ page.kb_cached_output }}"})
         env.loader = jinja2.ChoiceLoader([cached_loader, env.loader])
@@ -237,6 +250,33 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
                 and self.warnings.count == self._marks.get(uri)):
             self.store.put(self._page_keys[uri], output)
         return output
+
+    def finish(self, ok: bool) -> None:
+        """After the build: prune the store and note what the page files now hold (or forget it)."""
+        if self.on_disk is None:
+            if ok:
+                self.store.prune()
+            return
+        if not ok:  # some files may hold HTML of keys not noted: write every page next time
+            self.on_disk.clear()
+            return
+        for stale in set(self.on_disk) - set(self._written):  # pages gone since the last build
+            _remove_page(Path(stale), self._site_dir)
+        self.on_disk.clear()
+        self.on_disk.update(self._written)
+        self.store.prune()
+
+
+def _remove_page(path: Path, site_dir: Path) -> None:
+    """Remove a page's file and the folders it leaves empty (up to the site folder)."""
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == site_dir or site_dir not in folder.parents:
+            break
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            break
 
 
 def _search_index(config: Any) -> Any:

@@ -2,9 +2,9 @@
 
 Watches the content folders and mkdocs.yml. On a change: reload the changed
 YAML files, re-render only the pages the change can affect, write only pages
-whose text changed, rebuild the languages whose project changed (the default
-language first: its build cleans the site root), and let the server reload the
-browser. Content errors are printed in the terminal and shown on every page as
+whose text changed, rebuild the languages whose project changed (from the page
+cache, without cleaning the site folder, writing only pages whose HTML changed),
+and let the server reload the browser. Content errors are printed in the terminal and shown on every page as
 a banner (assets/preview/kb-preview.js reads `_kb/preview.json`); the last good
 site stays up and the server keeps running.
 """
@@ -56,6 +56,7 @@ class Preview:
         self.loader = LoadCache()
         self.kb: KnowledgeBase | None = None
         self.projects: dict[str, LanguageProject] = {}
+        self.on_disk: dict[str, dict[str, str]] = {}  # per language: page file -> key of the HTML it holds
 
     def languages(self, project: Project) -> list[str]:
         return [lang for lang in project.languages if not self.only or lang in self.only]
@@ -99,11 +100,11 @@ class Preview:
 
     def _build(self, project: Project, changed: list[str], report: Refresh) -> None:
         started = time.monotonic()
-        rebuild_all = project.default_language in changed
         for lang in self.languages(project):
-            if lang in changed or (rebuild_all and lang != project.default_language):
+            if lang in changed:  # builds do not clean the site folder: the default language's keeps the others
                 try:
-                    mkdocs_api.build(self.projects[lang].config_file, page_cache=self.workdir / "pages" / lang)
+                    mkdocs_api.build(self.projects[lang].config_file, page_cache=self.workdir / "pages" / lang,
+                                     on_disk=self.on_disk.setdefault(lang, {}))
                 except mkdocs_api.SiteBuildError as exc:
                     report.errors.append(str(exc))
                 report.languages_built.append(lang)
