@@ -162,12 +162,17 @@ def preview_latency(kb_dir: Path, timeout: float = 1800.0) -> tuple[float, float
         process.wait(timeout=30)
 
 
-def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, work: Path) -> None:
+def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, work: Path,
+          preview_only: bool = False) -> None:
     from synth import generate
 
     kb_dir = work / f"kb-{size}"
     generate(kb_dir, size, languages)
     print(f"\n== {size:,} standards, languages {', '.join(languages)}, --jobs {jobs} ==", flush=True)
+    if preview_only:
+        first, latency = preview_latency(kb_dir)
+        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s")
+        return
     rows: dict[str, list[tuple[str, float, float]]] = {}
     for engine in engines:
         rows[engine] = builds(kb_dir, engine, jobs)
@@ -196,13 +201,15 @@ def main() -> None:
     parser.add_argument("--languages", default="en,pl", help="comma-separated languages [en,pl]")
     parser.add_argument("--engines", default="mkdocs,zensical", help="comma-separated engines [mkdocs,zensical]")
     parser.add_argument("--jobs", type=int, default=1, help="kb build --jobs [1: like the anchor, in sequence]")
+    parser.add_argument("--preview-only", action="store_true", help="measure only kb preview's latency")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="kb-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            bench(size, tuple(args.languages.split(",")), args.engines.split(","), args.jobs, work)
+            bench(size, tuple(args.languages.split(",")), args.engines.split(","), args.jobs, work,
+                  args.preview_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -4,7 +4,7 @@ Python-Markdown 3.11 finds the closing `]` of a link by computing, for the whole
 text block, where every bracket closes (to avoid a quadratic scan when brackets
 never close), and computes it again after each link it replaces. On our index
 pages (one list item holds a title link and several chips) that made the link
-scan a seventh of MkDocs' time. Here the closing bracket is found by scanning
+scan about a sixth of MkDocs' time. Here the closing bracket is found by scanning
 forward from the link with a regular expression over brackets only, which is the
 same answer; when a bracket does not close before the block ends, the original
 whole-block method answers instead, so the worst case stays what it was.
