@@ -57,7 +57,7 @@ class KbOptions:
                 from generator.diagnostics import suggest
 
                 raise OptionError((key,), f"unknown option ({suggest(str(key), names)})")
-        values = {key: _CHECKS[key](key, value) for key, value in raw.items()}
+        values: dict[str, Any] = {key: _CHECKS[key](key, value) for key, value in raw.items()}
         return cls(**values)
 
 
@@ -150,7 +150,7 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> 
         return Tagged(tag, loader.construct_scalar(node))
     if isinstance(node, yaml.SequenceNode):
         return Tagged(tag, loader.construct_sequence(node, deep=True))
-    return Tagged(tag, loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
+    return Tagged(tag, loader.construct_mapping(node, deep=True))
 
 
 _ConfigLoader.add_multi_constructor("", _construct_tagged)

@@ -18,7 +18,7 @@ from generator.config import Project
 from generator.content.checks import run_checks
 from generator.content.files import discover, project_listing
 from generator.content.knowledge import KnowledgeBase
-from generator.content.load import load_file
+from generator.content.load import Seen, load_file
 from generator.content.models import Item
 from generator.content.review import today
 from generator.diagnostics import Diagnostics, Location, display_path
@@ -42,7 +42,7 @@ class _Loaded:
     signature: tuple[int, int]
     item: Item | None
     diagnostics: Diagnostics
-    kinds: set[str] = field(default_factory=set)
+    seen: Seen = field(default_factory=Seen)
 
 
 class LoadCache:
@@ -55,9 +55,9 @@ class LoadCache:
         signature = (info.st_mtime_ns, info.st_size) if info is not None else (0, 0)
         cached = self._files.get(path)
         if cached is None or cached.signature != signature:
-            diagnostics, kinds = Diagnostics(), set[str]()
-            item = load_file(Path(path), diagnostics, default_language, kinds, shown)
-            cached = _Loaded(signature, item, diagnostics, kinds)
+            diagnostics, seen = Diagnostics(), Seen()
+            item = load_file(Path(path), diagnostics, default_language, seen, shown)
+            cached = _Loaded(signature, item, diagnostics, seen)
         return cached
 
     def keep(self, loaded: dict[str, _Loaded]) -> None:
@@ -84,7 +84,7 @@ def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[Kn
                 "create it, or fix `kb.content` in the config",
             )
     items: list[Item] = []
-    kinds_seen: set[str] = set()
+    seen = Seen()
     loaded: dict[str, _Loaded] = {}
     cwd = os.path.join(os.getcwd(), "")
     for path, info in project_listing(project):
@@ -92,7 +92,7 @@ def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[Kn
         shown = path[len(cwd):].replace(os.sep, "/") if path.startswith(cwd) else None
         entry = loaded[path] = cache.load(path, info, project.default_language, shown)
         diagnostics.extend(entry.diagnostics)
-        kinds_seen |= entry.kinds
+        seen.update(entry.seen)
         if entry.item is not None:
             items.append(entry.item)
     cache.keep(loaded)
@@ -104,7 +104,7 @@ def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[Kn
         project.options.review_due_days,
         anchor=display_path(folders[0]) if folders else display_path(project.root),
     )
-    kb.kinds_seen = kinds_seen
+    kb.kinds_seen, kb.broken = seen.kinds, seen.broken
     run_checks(kb, diagnostics)
     if only:
         wanted = {display_path(p.resolve()) for p in discover(only)}

@@ -37,4 +37,4 @@ class LinkSpeedExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's name
         for processor in md.inlinePatterns:
             if isinstance(processor, LinkInlineProcessor):
-                processor.getText = types.MethodType(_get_text, processor)  # type: ignore[method-assign]
+                processor.getText = types.MethodType(_get_text, processor)

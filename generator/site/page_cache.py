@@ -111,7 +111,7 @@ class _WarningCount(logging.Handler):
         self.count += 1
 
 
-class PageCache(BasePlugin):  # type: ignore[type-arg]
+class PageCache(BasePlugin):
     """The plugin object; `mkdocs_api.build` adds it to the loaded config's plugins."""
 
     def __init__(self, folder: Path, on_disk: dict[str, str] | None = None) -> None:

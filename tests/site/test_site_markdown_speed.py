@@ -13,7 +13,8 @@ TEXTS = [
     "![img [alt]](i.png) and [ref][r] and [r]\n\n[r]: u.md",
     "[a\\]b](c.md) `[x](y)` [",
     "[x]" * 50 + "[" * 30 + "[a](b.md)",
-    "- **[Title](../standards/a.md)**<br>Lead.<br>[Email](../channels/email.md){ .kb-chip } [Team lead](t.md){ .kb-chip }\n"
+    "- **[Title](../standards/a.md)**<br>Lead.<br>[Email](../channels/email.md){ .kb-chip } "
+    "[Team lead](t.md){ .kb-chip }\n"
     "- **[Other [nested] title](b.md)**<br>[Phone](p.md){ .kb-chip }",
     '<div class="kb-list" markdown>\n\n- [One](1.md) [Two](2.md "title") [Three](<3 3.md>)\n\n</div>',
     "[link](x.md) ] ] [ [ [y](z.md)",

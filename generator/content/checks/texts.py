@@ -38,7 +38,7 @@ def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                     )
 
 
-def _is_mapping(item, path) -> bool:  # type: ignore[no-untyped-def]
+def _is_mapping(item, path) -> bool:
     """Whether the text was written as a language mapping (so the language key has a position)."""
     document = item.origin.document
     node = document.data
