@@ -19,6 +19,7 @@ from generator.content.fingerprint import content_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Checklist, Item, Path, Standard
 from generator.content.types import Text
+from generator.lifecycle.translations import outdated_marker
 from generator.printing.markup import markdown_html, markdown_inline
 from generator.urls import item_page, item_url, language_prefix
 from generator.words import Words, language_name, words
@@ -77,6 +78,7 @@ class Sheet:
     card: dict[str, Any] = field(default_factory=dict)
     signers: list[str] = field(default_factory=list)
     legend: str = ""  # explains the [EN] marker, printed when a text fell back
+    outdated: str = ""  # the translation was made from an older text (as the web page says)
     notes_box: bool = False
 
     @property
@@ -133,6 +135,8 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
     FILLERS[item.kind](sheet, item, texts)
     if item.status == "retired":
         sheet.signers = []  # nobody signs a rule that no longer applies
+    outdated = outdated_marker(kb, item, lang)
+    sheet.outdated = f"{outdated.text}: {outdated.note}" if outdated else ""
     sheet.legend = labels["print_legend"].format(code=kb.default_language.upper(),
                                                  language=language_name(kb.default_language, lang))
     return sheet

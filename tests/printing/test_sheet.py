@@ -51,6 +51,15 @@ def test_text_missing_in_a_language_falls_back_to_the_default_and_is_marked(kb_a
     assert 'class="legend"' not in render_html(make_sheet(kb, kb.get("warehouse-opening"), "en", SITE_URL))
 
 
+def test_an_outdated_translation_is_marked_on_the_sheet_as_on_the_page(kb_and_project):
+    kb, _ = kb_and_project
+    standard = kb.get("complaint-first-contact")
+    stale = standard.model_copy(update={"translated": {"pl": "0000000000"}})
+    note = "Nieaktualne tłumaczenie: Tekst oryginalny zmienił się od czasu tłumaczenia tej strony"
+    assert note in render_html(make_sheet(kb, stale, "pl", SITE_URL))
+    assert "Nieaktualne tłumaczenie" not in render_html(make_sheet(kb, standard, "pl", SITE_URL))
+
+
 def test_a_retired_standard_prints_as_retired_without_a_sign_off(kb_and_project):
     kb, _ = kb_and_project
     standard = kb.get("complaint-first-contact")
