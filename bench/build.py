@@ -1,18 +1,18 @@
-"""Benchmark `kb build` and `kb preview` on synthetic knowledge bases; prints figures, asserts nothing.
+"""Benchmark `kb build` and `kb preview` on synthetic knowledge bases, per engine; prints figures, asserts nothing.
 
-For each size (standards, in two languages by default):
+For each size (standards, in two languages by default) and each engine (mkdocs, zensical):
 
-* `kb build --no-pdf` end to end (a separate process: imports included), with its phases
-  (check, render, MkDocs, search index) and the peak memory of the process;
+* `kb build --no-pdf` end to end (a separate process: imports included), three times:
+  cold (no `.kb/cache`), again with nothing changed, and after one standard's text changed;
+  each with its peak memory (the largest process: kb, or Zensical's own for that engine);
 * the anchor: a bare `mkdocs build` (Material, search, the same kind of section nav) of the same
-  number of plain Markdown pages per language, one `mkdocs build` per language, in sequence;
-  our overhead is (kb build - anchor) / anchor, for the whole build and for the site part alone
-  (check + render + MkDocs, without the search index another helper writes);
-* `kb preview`'s re-render after changing one standard's title: reload the changed file, re-check,
-  re-render the affected pages and write those whose text changed (MkDocs' own rebuild excluded).
+  number of plain Markdown pages per language, one `mkdocs build` per language, in sequence,
+  and the ratio of each build to it;
+* `kb preview` (MkDocs only): edit-to-reload latency, from saving a standard's YAML file until the
+  preview server serves the changed page (the browser's live reload fires when that build ends).
 
-    .venv/bin/python bench/build.py                  # 1,000 standards
-    .venv/bin/python bench/build.py 1000 10000 --jobs 2 --repeat 2
+    .venv/bin/python bench/build.py                       # 1,000 standards, both engines
+    .venv/bin/python bench/build.py 1000 10000 --engines mkdocs --jobs 2
 """
 
 from __future__ import annotations
@@ -20,11 +20,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,11 +35,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-PHASES = ("checking", "rendering and running MkDocs", "writing the search index", "replacing")
+TODAY = "2026-11-23"
 
 
 def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run a command; return (seconds, peak resident memory in MB of the process, stderr)."""
+    """Run a command; return (seconds, peak resident memory in MB of its largest process, stderr)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)
@@ -45,23 +49,9 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
     seconds = time.monotonic() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, stderr
-
-
-def phases(stderr: str) -> dict[str, float]:
-    """Seconds per phase, from `kb build`'s progress lines ("kb build: <message> [12.3s]")."""
-    marks: list[tuple[str, float]] = []
-    for line in stderr.splitlines():
-        if line.startswith("kb build: ") and line.endswith("s]"):
-            message, _, stamp = line[len("kb build: "):].rpartition(" [")
-            if any(message.startswith(phase) for phase in PHASES):  # not the per-language lines
-                marks.append((message, float(stamp[:-2])))
-    total = float(stderr.rsplit(" in ", 1)[1].split("s", 1)[0]) if " in " in stderr else marks[-1][1]
-    result: dict[str, float] = {}
-    for (message, start), (_, end) in zip(marks, [*marks[1:], ("end", total)], strict=True):
-        name = next((phase for phase in PHASES if message.startswith(phase)), message)
-        result[name] = result.get(name, 0.0) + end - start
-    return result
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # includes grandchildren (Zensical)
+    peak = max(usage.ru_maxrss, children if children > before else 0)
+    return seconds, peak / 1024, stderr
 
 
 def plain_project(folder: Path, pages: int, sections: int = 8) -> Path:
@@ -101,100 +91,125 @@ def anchor(work: Path, pages_per_language: list[int]) -> float:
     return total
 
 
-def emitted_anchor(config: Path, work: Path) -> tuple[float, float]:
-    """Bare `mkdocs build` (the mkdocs command) of exactly the MkDocs projects kb build emits, in sequence:
-    what MkDocs costs for this content, so the rest of kb build is the generator's own overhead."""
-    from generator.config import load_project
-    from generator.content.pipeline import build_knowledge_base
-    from generator.site.emit import LanguageProject, emit_language
-
-    project = load_project(config)
-    kb, _ = build_knowledge_base(project)
-    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    total = render = 0.0
-    for lang in project.languages:
-        target = LanguageProject(work / "emitted" / lang, lang)
-        started = time.monotonic()
-        emit_language(kb, project, target, work / "emitted-site" / lang)
-        render += time.monotonic() - started
-        seconds, _, _ = run_measured([mkdocs, "build", "-q", "-f", str(target.config_file)], target.folder, env)
-        total += seconds
-    return total, render
-
-
-def preview_rerender(config: Path, work: Path) -> dict[str, float]:
-    """Seconds for `kb preview`'s first render and its re-render after one standard's title changed."""
-    from generator.site.preview import Preview
-
-    preview = Preview(config, work / "preview")
-    started = time.monotonic()
-    first = preview.refresh(build_site=False)
-    first_seconds = time.monotonic() - started
-    assert not first.errors, first.errors[:3]
-    target = sorted((config.parent / "standards").rglob("*.yaml"))[-1]
+def change_one_standard(kb_dir: Path, word: str) -> tuple[Path, str]:
+    """Reword one standard's `why` (not its title: the change shows on its own page and where it is quoted)."""
+    target = sorted((kb_dir / "standards").rglob("*.yaml"))[-1]
     text = target.read_text("utf-8")
-    changed = text.replace("title:\n  en: ", "title:\n  en: Changed ", 1)
-    changed = changed.replace("title: {en: ", "title: {en: Changed ", 1)
-    assert changed != text, "no title to change"
-    target.write_text(changed, "utf-8")
-    started = time.monotonic()
-    again = preview.refresh(build_site=False)
-    seconds = time.monotonic() - started
-    assert not again.errors and again.pages_written > 0, again
-    return {"first": first_seconds, "rerender": seconds, "rendered": again.pages_rendered,
-            "written": again.pages_written}
+    marker = "why:\n  en: "
+    assert marker in text, f"no `why` to change in {target}"
+    at = text.index(marker) + len(marker)
+    at += text[at] == '"'  # a quoted text: change inside the quotes
+    target.write_text(f"{text[:at]}{word} {text[at:]}", "utf-8")
+    return target, word
 
 
-def bench(size: int, languages: tuple[str, ...], jobs: int, work: Path, repeat: int = 1) -> None:
+def builds(kb_dir: Path, engine: str, jobs: int) -> list[tuple[str, float, float]]:
+    """Cold, no-change and one-change `kb build --no-pdf` with the engine: (what, seconds, peak MB)."""
+    shutil.rmtree(kb_dir / ".kb" / "cache", ignore_errors=True)
+    shutil.rmtree(kb_dir / "site", ignore_errors=True)
+    env = {**os.environ, "KB_TODAY": TODAY}
+    kb = str(Path(sys.executable).with_name("kb"))
+    command = [kb, "build", "--no-pdf", "--jobs", str(jobs), "--engine", engine]
+    figures = []
+    for what in ("cold build", "no-change rebuild", "one-change rebuild"):
+        if what == "one-change rebuild":
+            change_one_standard(kb_dir, f"Benchmark{engine.capitalize()}")
+        seconds, memory, _ = run_measured(command, kb_dir, env)
+        figures.append((what, seconds, memory))
+    return figures
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def preview_latency(kb_dir: Path, timeout: float = 1800.0) -> tuple[float, float]:
+    """(seconds to the first page, edit-to-served seconds) of `kb preview`, a separate process."""
+    port = free_port()
+    env = {**os.environ, "KB_TODAY": TODAY}
+    kb = str(Path(sys.executable).with_name("kb"))
+    process = subprocess.Popen([kb, "preview", "--port", str(port)], cwd=kb_dir, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        target, _ = change_one_standard(kb_dir, "Warmup")  # the page whose change is watched
+        url = f"http://127.0.0.1:{port}/standards/{target.stem}/"
+        started = time.monotonic()
+        while "Warmup" not in (fetch(url) or ""):
+            if time.monotonic() - started > timeout or process.poll() is not None:
+                raise SystemExit("kb preview did not serve the site")
+            time.sleep(0.2)
+        first = time.monotonic() - started
+        time.sleep(1.0)  # let the watcher settle
+        _, word = change_one_standard(kb_dir, "Reloaded")
+        edited = time.monotonic()
+        while word not in (fetch(url) or ""):
+            if time.monotonic() - edited > timeout:
+                raise SystemExit("kb preview did not show the change")
+            time.sleep(0.05)
+        return first, time.monotonic() - edited
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, work: Path,
+          preview_only: bool = False) -> None:
     from synth import generate
 
     kb_dir = work / f"kb-{size}"
-    config = generate(kb_dir, size, languages)
-    env = {**os.environ, "KB_TODAY": "2026-11-23"}
-    kb = str(Path(sys.executable).with_name("kb"))
-    seconds, memory, stderr = min(run_measured([kb, "build", "--no-pdf", "--jobs", str(jobs)], kb_dir, env)
-                                  for _ in range(repeat))
-    split = phases(stderr)
+    generate(kb_dir, size, languages)
+    print(f"\n== {size:,} standards, languages {', '.join(languages)}, --jobs {jobs} ==", flush=True)
+    if preview_only:
+        first, latency = preview_latency(kb_dir)
+        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s")
+        return
+    rows: dict[str, list[tuple[str, float, float]]] = {}
+    for engine in engines:
+        rows[engine] = builds(kb_dir, engine, jobs)
     pages = [sum(1 for _ in (kb_dir / "site" / (lang if i else "")).glob("**/index.html")) for i, lang in
              enumerate(languages)]
     per_language = [count - (sum(pages[1:]) if i == 0 else 0) for i, count in enumerate(pages)]
-    bare = min(anchor(work / f"run-{n}", per_language) for n in range(repeat))
-    os.environ["KB_TODAY"] = "2026-11-23"
-    emitted, render = min(emitted_anchor(config, work / f"run-{n}") for n in range(repeat))
-    site_part = seconds - split.get("writing the search index", 0.0)
-    print(f"\n== {size:,} standards, languages {', '.join(languages)}, --jobs {jobs} ==")
-    print(f"pages built per language: {', '.join(str(p) for p in per_language)}")
-    print(f"kb build --no-pdf:        {seconds:7.1f} s   peak memory {memory:,.0f} MB")
-    for name, value in split.items():
-        print(f"  {name:<30}{value:7.1f} s")
-    print(f"    of which render + write  {render:7.1f} s   (measured in-process, all languages)")
-    print(f"bare mkdocs build anchor: {bare:7.1f} s   ({sum(per_language):,} plain pages, one build per language)")
-    print(f"  over the anchor:        {100 * (seconds - bare) / bare:+7.1f} % whole build, "
-          f"{100 * (site_part - bare) / bare:+.1f} % site part (without the search index)")
-    print(f"bare mkdocs build of kb's emitted projects: {emitted:7.1f} s   "
-          "(same pages and Markdown, the mkdocs command)")
-    print(f"  kb's own overhead:      {100 * (site_part - emitted) / emitted:+7.1f} % site part "
-          "(check + render + orchestration over MkDocs itself)")
-    figures = preview_rerender(config, work)
-    print(f"kb preview first render:  {figures['first']:7.2f} s")
-    print(f"kb preview re-render after one changed file: {figures['rerender']:.2f} s "
-          f"({figures['rendered']} pages re-rendered, {figures['written']} written; MkDocs' rebuild excluded)")
+    bare = anchor(work / f"anchor-{size}", per_language)
+    print(f"pages per language: {', '.join(f'{p:,}' for p in per_language)}; bare MkDocs on as many plain pages: "
+          f"{bare:.1f} s")
+    print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
+    for engine, figures in rows.items():
+        cold = figures[0][1]
+        for what, seconds, memory in figures:
+            print(f"{engine:<10}{what:<20}{seconds:9.1f}{seconds / bare:8.2f}{100 * seconds / cold:8.0f}%"
+                  f"{memory:9,.0f}", flush=True)
+    if "mkdocs" in engines:
+        first, latency = preview_latency(kb_dir)
+        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s")
+    if "zensical" in engines:
+        print("zensical  kb preview: not available (the preview runs MkDocs)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sizes", nargs="*", type=int, default=[1000], help="numbers of standards [1000]")
     parser.add_argument("--languages", default="en,pl", help="comma-separated languages [en,pl]")
+    parser.add_argument("--engines", default="mkdocs,zensical", help="comma-separated engines [mkdocs,zensical]")
     parser.add_argument("--jobs", type=int, default=1, help="kb build --jobs [1: like the anchor, in sequence]")
-    parser.add_argument("--repeat", type=int, default=1, help="run each build N times, keep the fastest [1]")
+    parser.add_argument("--preview-only", action="store_true", help="measure only kb preview's latency")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="kb-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            bench(size, tuple(args.languages.split(",")), args.jobs, work, args.repeat)
+            bench(size, tuple(args.languages.split(",")), args.engines.split(","), args.jobs, work,
+                  args.preview_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 from synth import generate  # noqa: E402
 
 from generator.config import load_project  # noqa: E402
-from generator.content.load import discover  # noqa: E402
+from generator.content.files import discover  # noqa: E402
 from generator.content.pipeline import build_knowledge_base  # noqa: E402
 
 

@@ -20,7 +20,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
-from generator.site import mkdocs_api
+from generator.site import mkdocs_api, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
 from generator.site.swap import staging, swap_in
@@ -38,9 +38,14 @@ class BuildResult:
 
 
 def build(
-    project: Project, *, pdf: bool = True, jobs: int | None = None, progress: Progress = lambda message: None
+    project: Project, *, pdf: bool = True, jobs: int | None = None, progress: Progress = lambda message: None,
+    cache: bool = True, engine: str | None = None,
 ) -> BuildResult:
-    """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched."""
+    """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched.
+
+    `cache`: reuse pages MkDocs rendered in earlier builds when their inputs are the same
+    (`.kb/cache/pages/`, see site/page_cache.py); the result is the same bytes either way.
+    `engine`: mkdocs or zensical (default: the `kb.engine` option)."""
     started = time.monotonic()
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
@@ -52,7 +57,8 @@ def build(
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        _JOB.update(kb=kb, project=project, stage=stage, progress=progress)
+        _JOB.update(kb=kb, project=project, stage=stage, progress=progress, cache=cache,
+                    engine=engine or project.options.engine)
         try:
             result.pages = sum(map_jobs(build_language, project.languages, workers))
         finally:
@@ -74,10 +80,17 @@ def build_language(lang: str) -> int:
     kb, project, stage, progress = _JOB["kb"], _JOB["project"], _JOB["stage"], _JOB["progress"]
     target = LanguageProject(stage / "project" / lang, lang)
     emit_language(kb, project, target, stage / "languages" / lang)
-    progress(f"{lang}: rendered {len(target.pages):,} pages; MkDocs is building them")
-    mkdocs_api.build(target.config_file)
+    name = "Zensical" if _JOB["engine"] == "zensical" else "MkDocs"
+    progress(f"{lang}: rendered {len(target.pages):,} pages; {name} is building them")
+    cache_dir = project.root / ".kb" / "cache"
+    if _JOB["engine"] == "zensical":
+        zensical_api.build(target.config_file, stage / "languages" / lang,
+                           cache_dir / "zensical" / lang if _JOB["cache"] else None)
+        progress(f"{lang}: built with Zensical")
+        return len(target.pages)
+    reused = mkdocs_api.build(target.config_file, page_cache=cache_dir / "pages" / lang if _JOB["cache"] else None)
     mkdocs_api.empty_search_index(stage / "languages" / lang)  # the header search reads _kb/search/static/
-    progress(f"{lang}: built")
+    progress(f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built")
     return len(target.pages)
 
 

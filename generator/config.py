@@ -7,6 +7,7 @@ as `Tagged` values so the site stage can write them back unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ class KbOptions:
     languages: list[str] = field(default_factory=lambda: ["en"])
     review_every_months: int = 12
     review_due_days: int = 30
+    engine: str = "mkdocs"  # the site generator run on the emitted projects: mkdocs or zensical
 
     @classmethod
     def from_config(cls, raw: Any) -> KbOptions:
@@ -94,8 +96,19 @@ def _positive(name: str, value: Any) -> int:
     return value
 
 
-_CHECKS = {"content": _strings, "languages": _languages, "review_every_months": _positive,
-           "review_due_days": _positive}
+ENGINES = ("mkdocs", "zensical")
+
+
+def _engine(name: str, value: Any) -> str:
+    if value not in ENGINES:
+        raise OptionError((name,), f"must be one of {', '.join(ENGINES)}, got {value!r}")
+    return str(value)
+
+
+_CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "content": _strings, "languages": _languages, "review_every_months": _positive, "review_due_days": _positive,
+    "engine": _engine,
+}
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,15 @@ from generator.cli import KbError, config_option, guarded
 @click.option("--no-pdf", is_flag=True, help="Skip the printouts (faster while editing).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Languages built at the same time [default: the number of CPUs].")
+@click.option("--no-cache", is_flag=True,
+              help="Render every page again instead of reusing unchanged pages from .kb/cache/pages "
+                   "(the site is the same either way).")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default=None,
+              help="The site generator run on the emitted projects [default: the kb.engine option, else mkdocs].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @config_option
 @guarded
-def command(no_pdf: bool, jobs: int | None, quiet: bool, config_file: str) -> None:
+def command(no_pdf: bool, jobs: int | None, no_cache: bool, engine: str | None, quiet: bool, config_file: str) -> None:
     import time
 
     from generator.build import build
@@ -34,7 +39,8 @@ def command(no_pdf: bool, jobs: int | None, quiet: bool, config_file: str) -> No
 
     project = load_project(config_file)
     try:
-        result = build(project, pdf=not no_pdf, jobs=jobs, progress=progress)
+        result = build(project, pdf=not no_pdf, jobs=jobs, progress=progress, cache=not no_cache,
+                       engine=engine)
     except (SiteBuildError, UnsafePath) as exc:
         raise KbError(f"the site could not be built; {project.site_dir.name}/ is unchanged.\n{exc}") from None
     if not result.ok:

@@ -20,7 +20,6 @@ from generator.content.models import KINDS, Item
 from generator.content.types import SLUG_RE, slugify
 from generator.diagnostics import Diagnostics, InternalError, Location, display_path, suggest
 
-CONTENT_SUFFIXES = (".yaml", ".yml")
 _TOP_FIELD = re.compile(rb"^(kind|id):[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?\r?$", re.M)
 @dataclass
 class Seen:
@@ -48,23 +47,6 @@ class SourceFile:
             return Location(self.display, 1, 1)
         line, column = self.document.locate(path, key)
         return Location(self.display, line, column)
-
-
-def discover(folders: Iterable[Path]) -> list[Path]:
-    """Every content file below `folders`, sorted; hidden files and folders are skipped."""
-    found: list[Path] = []
-    for folder in folders:
-        if folder.is_file():
-            found.append(folder)
-            continue
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            found.extend(
-                Path(dirpath, name)
-                for name in filenames
-                if name.endswith(CONTENT_SUFFIXES) and not name.startswith(".")
-            )
-    return sorted(set(found))
 
 
 def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str) -> tuple[list[Item], Seen]:

@@ -1,16 +1,25 @@
-"""load -> validate -> KnowledgeBase: the one entry point every command uses."""
+"""load -> validate -> KnowledgeBase: the one entry point every command (and the preview) uses.
+
+`LoadCache` lets a long-running caller (`kb preview`) keep each file's item and
+diagnostics until the file's size or modification time changes; the whole
+knowledge base is still re-checked every time (checks are whole-base by nature).
+"""
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import Project
 from generator.content.checks import run_checks
+from generator.content.files import discover, project_listing
 from generator.content.knowledge import KnowledgeBase
-from generator.content.load import discover, load_files
+from generator.content.load import Seen, load_file
+from generator.content.models import Item
 from generator.content.review import today
 from generator.diagnostics import Diagnostics, Location, display_path
 
@@ -28,13 +37,44 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_knowledge_base(project: Project, only: Sequence[Path] = ()) -> tuple[KnowledgeBase, Diagnostics]:
-    """Load every content file and check the whole; `only` limits which files' problems are reported."""
+@dataclass
+class _Loaded:
+    signature: tuple[int, int]
+    item: Item | None
+    diagnostics: Diagnostics
+    seen: Seen = field(default_factory=Seen)
+
+
+class LoadCache:
+    """Each content file's load result, reused while the file's (mtime, size) stays the same."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, _Loaded] = {}
+
+    def load(self, path: str, info: os.stat_result | None, default_language: str, shown: str | None) -> _Loaded:
+        signature = (info.st_mtime_ns, info.st_size) if info is not None else (0, 0)
+        cached = self._files.get(path)
+        if cached is None or cached.signature != signature:
+            diagnostics, seen = Diagnostics(), Seen()
+            item = load_file(Path(path), diagnostics, default_language, seen, shown)
+            cached = _Loaded(signature, item, diagnostics, seen)
+        return cached
+
+    def keep(self, loaded: dict[str, _Loaded]) -> None:
+        """Forget files that are gone."""
+        self._files = loaded
+
+
+def build_knowledge_base(
+    project: Project, only: Sequence[Path] = (), cache: LoadCache | None = None
+) -> tuple[KnowledgeBase, Diagnostics]:
+    """Load every content file and check the whole; `only` limits which files' problems are reported;
+    `cache` (kept by the caller between calls) skips files unchanged since the last call."""
     with _cyclic_gc_paused():
-        return _build(project, only)
+        return _build(project, only, cache or LoadCache())
 
 
-def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagnostics]:
+def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[KnowledgeBase, Diagnostics]:
     diagnostics = Diagnostics()
     folders = project.content_dirs
     for folder in folders:
@@ -43,8 +83,19 @@ def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagn
                 _location(project), "missing-folder", f"content folder '{display_path(folder)}' does not exist",
                 "create it, or fix `kb.content` in the config",
             )
-    files = [f for f in discover(f for f in folders if f.exists()) if f != project.config_path]  # `content: [.]`
-    items, seen = load_files(files, diagnostics, project.default_language)
+    items: list[Item] = []
+    seen = Seen()
+    loaded: dict[str, _Loaded] = {}
+    cwd = os.path.join(os.getcwd(), "")
+    for path, info in project_listing(project):
+        # display_path() for the common case of a file below the working folder, without a relpath per file
+        shown = path[len(cwd):].replace(os.sep, "/") if path.startswith(cwd) else None
+        entry = loaded[path] = cache.load(path, info, project.default_language, shown)
+        diagnostics.extend(entry.diagnostics)
+        seen.update(entry.seen)
+        if entry.item is not None:
+            items.append(entry.item)
+    cache.keep(loaded)
     kb = KnowledgeBase(
         items,
         project.languages,

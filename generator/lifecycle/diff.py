@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import Project
+from generator.content.files import discover
 from generator.content.fingerprint import source_fingerprint
 from generator.content.knowledge import KnowledgeBase
-from generator.content.load import discover, load_files
+from generator.content.load import load_files
 from generator.content.models import Item
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.load import CONTENT_SUFFIXES
+from generator.content.files import CONTENT_SUFFIXES
 
 
 class GitError(Exception):

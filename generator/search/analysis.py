@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from generator.words import stop_words
+
 # The text fields of a document, each per language. `fallback` holds what a page shows in the
 # default language because it is not translated yet (so it ranks below a page's own language).
 FIELDS = ("title", "summary", "body", "fallback")
@@ -51,19 +53,6 @@ SNOWBALL = {
 _SPECIAL = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _PART = re.compile(r"[^\W_]+")
-
-# Small per-language stop lists, used for queries only (the index keeps every word, so phrases work).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("a an and are as at be by do does for from how i in is it my no not of on or our "
-                    "the this that to we what when with you your".split()),
-    "pl": frozenset("a aby albo co czy do dla i jak jest ją je jego lub na nie o od oraz po przy "
-                    "się są ta te ten to u w we z za ze że".split()),
-    "ro": frozenset("a al ale cu ce cum de din este în la nu o pe pentru sau se să și sunt un una "
-                    "care".split()),
-    "el": frozenset("ένα η θα και με μια να ο οι πώς που σε στα στη στην στο στον τα την της τι το "
-                    "τον του των για από δεν είναι".split()),
-}
-
 
 class Word(NamedTuple):
     """A word of a text: its lower-cased form, its position and where it is in the text."""
@@ -194,12 +183,16 @@ def is_pair(term: str) -> bool:
     return PAIR_SEPARATOR in term
 
 
-_FOLDED_STOPWORDS = {lang: frozenset(fold(word) for word in stops) for lang, stops in STOPWORDS.items()}
+@lru_cache(maxsize=64)
+def _folded_stopwords(lang: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in stop_words(lang))
 
 
 def is_stopword(word: str, lang: str) -> bool:
-    """A word too common to rank by ('the', 'się', 'și'), with or without diacritics."""
-    return fold(word) in _FOLDED_STOPWORDS.get(lang.split("-")[0], frozenset())
+    """A word too common to rank by ('the', 'się', 'și'), with or without diacritics; the small
+    per-language lists (`stop_words` in generator/locales/<lang>.yaml) apply to queries only (the
+    index keeps every word, so phrases work)."""
+    return fold(word) in _folded_stopwords(lang.split("-")[0])
 
 
 @lru_cache(maxsize=200_000)

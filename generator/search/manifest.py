@@ -21,12 +21,12 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Project
+from generator.content.files import Listing, project_listing
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
 CACHE_INDEX = Path(".kb") / "cache" / "search"  # inside the project
 FORMAT = 6  # bump when the index layout or the analysis changes
 MANIFEST = "fingerprint.json"
-_CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -57,42 +57,17 @@ def read_manifest(folder: Path) -> Manifest | None:
 
 
 def content_files(project: Project) -> list[Path]:
-    """The config file and every YAML file of the content folders, sorted."""
+    """The config file and every content file (the content pipeline's discovery), sorted."""
     return [Path(path) for path, _ in _listing(project)]
 
 
-Listing = list[tuple[str, "os.stat_result | None"]]
-
-
 def _listing(project: Project) -> Listing:
-    """(file, its stat) for the config file and the content files, in one walk (strings, not Paths:
-    this runs before every cold `kb search`, over thousands of files)."""
-    found: Listing = []
-    for folder in project.content_dirs:
-        _walk(str(folder), found)
+    """(file, its stat) for the config file and the content files, in one walk."""
     try:
         config = os.stat(project.config_path)
     except OSError:
         config = None
-    found.sort()
-    return [(str(project.config_path), config), *found]
-
-
-def _walk(folder: str, out: Listing) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, out)
-        elif entry.name.endswith(_CONTENT_SUFFIXES):
-            try:
-                out.append((entry.path, entry.stat()))
-            except OSError:
-                out.append((entry.path, None))
+    return [(str(project.config_path), config), *project_listing(project)]
 
 
 def _salt(project: Project) -> str:

@@ -100,7 +100,8 @@ def analysis_table(languages: list[str]) -> Json:
     return {
         "format": FORMAT,
         "fold": {chr(code): bare for code, bare in sorted(analysis._FOLD.items())},
-        "stopwords": {lang: sorted(words) for lang, words in sorted(analysis._FOLDED_STOPWORDS.items())},
+        "stopwords": {base: sorted(analysis._folded_stopwords(base))
+                      for base in sorted({lang.split("-")[0] for lang in languages})},
         "snowball": {lang: analysis.SNOWBALL[lang.split("-")[0]] for lang in languages
                      if lang.split("-")[0] in analysis.SNOWBALL},
         "query": {"max_chars": query.MAX_CHARS, "max_words": query.MAX_WORDS, "max_phrases": query.MAX_PHRASES,

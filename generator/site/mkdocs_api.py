@@ -53,25 +53,62 @@ def _collected() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
-def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = None) -> None:
-    """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error."""
+def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path | None = None,
+          on_disk: dict[str, str] | None = None) -> int:
+    """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error.
+
+    `page_cache`: a folder where pages' rendered Markdown and HTML are kept between builds
+    (see page_cache.py); pages whose inputs did not change are not rendered again.
+    `on_disk` (with `page_cache`; the preview keeps it between builds): what the site folder's
+    page files hold; the folder is then not cleaned and unchanged pages are not written again.
+    Returns how many pages were reused from the cache."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with _collected() as collected:
+    from generator.site.markdown_speed import LinkSpeedExtension
+    from generator.site.page_cache import PageCache
+
+    cache = None
+    with _collected() as collected, _without_dirty_warning():
         try:
             config = load_config(str(config_file), strict=True)
-            config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
+            config["markdown_extensions"].append(LinkSpeedExtension())  # same HTML, faster (see the module)
+            if page_cache is not None:
+                cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
+            config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
             try:
-                mkdocs_build(config, dirty=dirty, serve_url=serve_url)
+                mkdocs_build(config, dirty=cache is not None and on_disk is not None, serve_url=serve_url)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:
+            if cache is not None:
+                cache.finish(ok=False)
             raise SiteBuildError(f"MkDocs failed on {config_file}: {exc}", collected.messages) from None
+    if cache is not None:
+        cache.finish(ok=not collected.messages)
     if collected.messages:  # pragma: no cover - strict mode raises first
         raise SiteBuildError(f"MkDocs warned on {config_file}", collected.messages)
+    return cache.reused if cache is not None else 0
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave the navigation stale; ours reads every page, so it does not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextmanager
+def _without_dirty_warning() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs.commands.build")
+    dropped = _DirtyWarning()
+    logger.addFilter(dropped)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dropped)
 
 
 def _material_templates() -> Path:

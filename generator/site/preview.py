@@ -2,9 +2,9 @@
 
 Watches the content folders and mkdocs.yml. On a change: reload the changed
 YAML files, re-render only the pages the change can affect, write only pages
-whose text changed, rebuild the languages whose project changed (the default
-language first: its build cleans the site root), and let the server reload the
-browser. Content errors are printed in the terminal and shown on every page as
+whose text changed, rebuild the languages whose project changed (from the page
+cache, without cleaning the site folder, writing only pages whose HTML changed),
+and let the server reload the browser. Content errors are printed in the terminal and shown on every page as
 a banner (assets/preview/kb-preview.js reads `_kb/preview.json`); the last good
 site stays up and the server keeps running.
 """
@@ -21,10 +21,11 @@ from pathlib import Path
 
 from generator.config import ConfigError, Project, load_project
 from generator.content.knowledge import KnowledgeBase
+from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
 from generator.site import mkdocs_api
 from generator.site.emit import LanguageProject, emit_language, safe_join, write_if_changed
-from generator.site.incremental import IncrementalLoader, affected_specs
+from generator.site.incremental import affected_specs
 from generator.urls import language_prefix
 
 PREVIEW_ASSETS = Path(__file__).parent / "preview_assets"
@@ -52,9 +53,10 @@ class Preview:
         self.site_root = workdir / "site"
         self.only = languages
         self.echo = echo
-        self.loader = IncrementalLoader()
+        self.loader = LoadCache()
         self.kb: KnowledgeBase | None = None
         self.projects: dict[str, LanguageProject] = {}
+        self.on_disk: dict[str, dict[str, str]] = {}  # per language: page file -> key of the HTML it holds
 
     def languages(self, project: Project) -> list[str]:
         return [lang for lang in project.languages if not self.only or lang in self.only]
@@ -69,7 +71,7 @@ class Preview:
             report.errors = [str(exc)]
             self._status(self._known_languages(), report.errors)
             return report
-        kb, diagnostics = self.loader.load(project)
+        kb, diagnostics = build_knowledge_base(project, cache=self.loader)
         if diagnostics.errors:
             report.errors = [str(d) for d in diagnostics.sorted() if d.severity is Severity.ERROR]
             self._status(self.languages(project), report.errors)
@@ -98,11 +100,11 @@ class Preview:
 
     def _build(self, project: Project, changed: list[str], report: Refresh) -> None:
         started = time.monotonic()
-        rebuild_all = project.default_language in changed
         for lang in self.languages(project):
-            if lang in changed or (rebuild_all and lang != project.default_language):
+            if lang in changed:  # builds do not clean the site folder: the default language's keeps the others
                 try:
-                    mkdocs_api.build(self.projects[lang].config_file)
+                    mkdocs_api.build(self.projects[lang].config_file, page_cache=self.workdir / "pages" / lang,
+                                     on_disk=self.on_disk.setdefault(lang, {}))
                 except mkdocs_api.SiteBuildError as exc:
                     report.errors.append(str(exc))
                 report.languages_built.append(lang)

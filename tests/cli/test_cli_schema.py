@@ -9,7 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.content import yamlload
-from generator.content.load import discover
+from generator.content.files import discover
 from generator.schema import all_schemas
 
 ROOT = Path(__file__).resolve().parents[2]

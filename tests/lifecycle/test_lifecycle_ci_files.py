@@ -71,6 +71,16 @@ def test_build_job_makes_pdfs_with_noto_fonts_and_uploads_on_main(workflow) -> N
     assert "refs/heads/main" in upload["if"] and "pull_request" in upload["if"]
 
 
+def test_build_job_keeps_the_build_cache_between_runs(workflow) -> None:
+    steps = workflow["jobs"]["build"]["steps"]
+    cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@"))
+    build = next(i for i, step in enumerate(steps) if step.get("run") == "kb build")
+    assert cache < build
+    assert steps[cache]["with"]["path"] == ".kb/cache"
+    key, restore = steps[cache]["with"]["key"], steps[cache]["with"]["restore-keys"]
+    assert key.startswith(restore) and "github.sha" in key  # a new entry per run, restored from the latest
+
+
 def test_deploy_job_publishes_to_pages_from_main_only(workflow) -> None:
     job = workflow["jobs"]["deploy"]
     assert job["needs"] == "build"

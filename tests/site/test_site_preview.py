@@ -161,3 +161,58 @@ def test_a_preview_of_some_languages_offers_only_those_in_the_switcher(site_kb: 
     assert some.refresh(build_site=False).errors == []
     assert set(some.projects) == {"en", "pl"}
     assert switcher(some, "en") == switcher(some, "pl") == ["en", "pl"]
+
+
+def test_the_preview_does_not_read_the_config_file_as_content(site_kb: Path, tmp_path: Path) -> None:
+    config = site_kb / "mkdocs.yml"
+    edit(config, "content: [standards, onboarding]", "content: [.]")
+    report = Preview(config, tmp_path / "preview").refresh(build_site=False)
+    assert report.errors == []
+    assert report.pages_written > 100
+
+
+def test_the_preview_and_the_search_freshness_check_read_the_same_files(site_kb: Path) -> None:
+    from generator.config import load_project
+    from generator.content.pipeline import LoadCache, build_knowledge_base
+    from generator.search.manifest import content_files
+
+    project = load_project(site_kb / "mkdocs.yml")
+    (site_kb / "standards" / "notes.yml").write_text("kind: principle\nid: notes\ntitle: Notes\n", "utf-8")
+    (site_kb / "standards" / ".hidden.yaml").write_text("not: content\n", "utf-8")
+    (site_kb / "standards" / "readme.txt").write_text("not content\n", "utf-8")
+    cache = LoadCache()
+    kb, _ = build_knowledge_base(project, cache=cache)
+    loaded = sorted(Path(item.origin.path) for item in kb.items.values())
+    listed = content_files(project)
+    assert listed[0] == project.config_path and sorted(listed[1:]) == loaded
+    assert site_kb / "standards" / "notes.yml" in loaded
+
+
+def _site(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_writes_only_changed_pages_and_equals_a_fresh_preview(site_kb: Path, tmp_path: Path) -> None:
+    watcher = Preview(site_kb / "mkdocs.yml", tmp_path / "watcher")
+    assert watcher.refresh().errors == []
+    site = watcher.site_root
+    new = site_kb / "standards" / "phone" / "call-back-on-time.yaml"
+    new.write_text("kind: standard\nid: call-back-on-time\ntitle: Call back when promised\narea: phone\n"
+                   "roles: [agent]\nstatement: We call back within the promised hour.\nowner: team-lead\n", "utf-8")
+    assert watcher.refresh().errors == []
+    assert (site / "standards" / "call-back-on-time" / "index.html").is_file()
+    new.unlink()
+    assert watcher.refresh().errors == []
+    assert not (site / "standards" / "call-back-on-time").exists()
+    untouched = site / "pl" / "competencies" / "product-knowledge" / "index.html"
+    stamp = untouched.stat().st_mtime_ns
+    edit(site_kb / STANDARD, "Listen to the whole story", "Listen to the WHOLE story")
+    report = watcher.refresh()
+    assert report.errors == [] and report.languages_built == ["en", "pl", "el"]
+    assert untouched.stat().st_mtime_ns == stamp  # not written again
+    assert "Listen to the WHOLE story" in (site / "standards" / "complaint-first-contact" / "index.html").read_text()
+    fresh = Preview(site_kb / "mkdocs.yml", tmp_path / "fresh")
+    assert fresh.refresh().errors == []
+    built, expected = _site(site), _site(fresh.site_root)
+    assert built.keys() == expected.keys()
+    assert [name for name in expected if built[name] != expected[name]] == []

@@ -1,0 +1,71 @@
+"""The one module that talks to Zensical, Material's successor, as a second engine for the emitted projects.
+
+Zensical reads the same `mkdocs.yml` kb emits for MkDocs; it runs in its own process
+(`python -m zensical build --strict`), from the interpreter kb runs on. The adjustments,
+all here, go into a copy of the config (`zensical.yml`): Zensical's classic variant
+(Material's look) unless the theme names a variant, and `site_dir: site` (Zensical
+writes only inside the project folder; the result is then moved to where the build
+wants it). Zensical's own cache (`<project>/.cache`) is linked to
+`.kb/cache/zensical/<lang>` so that a rebuild reuses it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.site.mkdocs_api import SiteBuildError
+
+CONFIG = "zensical.yml"
+_SITE_DIR_LINE = re.compile(r"^site_dir:.*$", re.MULTILINE)
+_THEME = re.compile(r"^theme:\n", re.MULTILINE)
+_VARIANT = re.compile(r"^  variant:", re.MULTILINE)
+
+
+def available() -> bool:
+    return importlib.util.find_spec("zensical") is not None
+
+
+def version() -> str:
+    from importlib import metadata
+
+    return metadata.version("zensical")
+
+
+def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> None:
+    """Build the emitted project of `config_file` with Zensical into `site_dir`; SiteBuildError if it fails."""
+    if not available():
+        raise SiteBuildError("Zensical is not installed: `pip install zensical` in the environment kb runs in "
+                             "(or build with the default engine, mkdocs)", [])
+    project = config_file.parent
+    text = _SITE_DIR_LINE.sub("site_dir: site", config_file.read_text(encoding="utf-8"))
+    if not _VARIANT.search(text):  # Material's look (Zensical's default is its own, "modern")
+        text = _THEME.sub("theme:\n  variant: classic\n", text, count=1)
+    (project / CONFIG).write_text(text, encoding="utf-8")
+    if cache_dir is not None:
+        _link_cache(project / ".cache", cache_dir)
+    command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", CONFIG]
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    output = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    if done.returncode != 0 or not (project / "site" / "index.html").is_file():
+        raise SiteBuildError(f"Zensical failed on {config_file} (exit {done.returncode})", output[-40:])
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(project / "site", site_dir)
+
+
+def _link_cache(link: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    if link.is_symlink() or link.exists():
+        return
+    try:
+        link.symlink_to(cache_dir.resolve(), target_is_directory=True)
+    except OSError:  # no symbolic links here: Zensical keeps its cache in the (temporary) project
+        pass

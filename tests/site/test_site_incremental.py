@@ -1,0 +1,50 @@
+"""Incremental `kb build`: pages whose inputs did not change come from .kb/cache/pages, same bytes as a cold build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import build
+from generator.config import load_project
+
+STANDARD = Path("standards") / "complaints" / "complaint-first-contact.yaml"
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def built(root: Path, cache: bool = True) -> tuple[dict[str, bytes], list[str]]:
+    messages: list[str] = []
+    result = build(load_project(root / "mkdocs.yml"), pdf=False, jobs=1, progress=messages.append, cache=cache)
+    assert result.ok, [str(d) for d in result.diagnostics.errors]
+    return site_files(root / "site"), messages
+
+
+def test_an_incremental_build_after_a_change_is_a_cold_build_of_the_changed_content(site_kb: Path) -> None:
+    first, messages = built(site_kb)
+    assert not any("reused" in message for message in messages)  # nothing cached yet
+    standard = site_kb / STANDARD
+    standard.write_text(standard.read_text("utf-8").replace(
+        "Listen to the whole story", "Listen to the WHOLE story"), "utf-8")
+    incremental, messages = built(site_kb)
+    reused = [message for message in messages if "unchanged pages reused" in message]
+    assert [message.split(":")[0] for message in reused] == ["en", "pl", "el"]
+    shutil.rmtree(site_kb / ".kb" / "cache" / "pages")
+    cold, _ = built(site_kb, cache=False)
+    assert not (site_kb / ".kb" / "cache" / "pages").exists()
+    assert incremental.keys() == cold.keys()
+    assert [name for name in cold if incremental[name] != cold[name]] == []
+    changed = [name for name in cold if first.get(name) != cold[name]]
+    assert "standards/complaint-first-contact/index.html" in changed
+    assert b"Listen to the WHOLE story" in incremental["standards/complaint-first-contact/index.html"]
+
+
+def test_a_no_change_rebuild_reuses_every_page(site_kb: Path) -> None:
+    first, _ = built(site_kb)
+    again, messages = built(site_kb)
+    assert again == first
+    rendered = [message.split()[2] for message in messages if "MkDocs is building them" in message]
+    reused = [message.split("(")[1].split()[0] for message in messages if "unchanged pages reused" in message]
+    assert len(rendered) == 3 and reused == rendered
