@@ -41,6 +41,7 @@ from generator.search.analysis import FIELDS, analyze, field_name, is_pair
 from generator.search.documents import SearchDoc
 from generator.search.labels import kind_label
 from generator.search.plan import FEW, FUZZY_MIN_LETTERS
+from generator.words import stop_words
 
 FOLDER = "static"
 ASSETS = Path(__file__).parent / "assets"
@@ -100,7 +101,7 @@ def analysis_table(languages: list[str]) -> Json:
     return {
         "format": FORMAT,
         "fold": {chr(code): bare for code, bare in sorted(analysis._FOLD.items())},
-        "stopwords": {base: sorted(analysis._folded_stopwords(base))
+        "stopwords": {base: sorted({analysis.fold(word) for word in stop_words(base)})  # as analysis.is_stopword
                       for base in sorted({lang.split("-")[0] for lang in languages})},
         "snowball": {lang: analysis.SNOWBALL[lang.split("-")[0]] for lang in languages
                      if lang.split("-")[0] in analysis.SNOWBALL},
