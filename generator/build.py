@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from generator import files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
@@ -94,7 +95,7 @@ def assemble(project: Project, stage: Path) -> Path:
 
 def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: bool, progress: Progress) -> None:
     """Printouts and the search index, from the helpers that own them (skipped while they do not exist)."""
-    cache_dir = project.root / ".kb" / "cache"
+    cache_dir = files.cache_dir(project.root)
     if pdf:
         try:
             from generator.printing.build import write_pdfs

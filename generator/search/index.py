@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from generator import files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.search.analysis import fold, stem, strip_marks
@@ -50,6 +51,7 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
 
     content = ContentState(project)
     signature, fingerprint = content.signature, content.fingerprint
+    files.remove_stale(folder.parent, f"{folder.name}.tmp-")
     staging = folder.with_name(f"{folder.name}.tmp-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
@@ -59,7 +61,7 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
         (staging / FORMS).write_text(_forms_json(forms), encoding="utf-8")
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
         manifest.save(staging)
-        _swap(staging, folder)
+        files.replace_folder(staging, folder)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -107,12 +109,3 @@ def _facets(kb: KnowledgeBase) -> dict[str, list[str]]:
         "role": sorted(item.id for item in kb.of_kind("role")),
         "status": ["active", "draft"],
     }
-
-
-def _swap(staging: Path, folder: Path) -> None:
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    old = folder.with_name(f"{folder.name}.old-{os.getpid()}")
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(staging, folder)
-    shutil.rmtree(old, ignore_errors=True)

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Project
+from generator.files import CACHE_FOLDER, atomic_write
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
-CACHE_INDEX = Path(".kb") / "cache" / "search"  # inside the project
+CACHE_INDEX = CACHE_FOLDER / "search"  # inside the project
 FORMAT = 5  # bump when the index layout or the analysis changes
 MANIFEST = "fingerprint.json"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -41,9 +42,7 @@ class Manifest:
 
     def save(self, folder: Path) -> None:
         text = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, indent=1)
-        tmp = folder / (MANIFEST + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        os.replace(tmp, folder / MANIFEST)
+        atomic_write(folder / MANIFEST, (text + "\n").encode("utf-8"))
 
 
 def read_manifest(folder: Path) -> Manifest | None:
