@@ -21,7 +21,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
-from generator.site import mkdocs_api
+from generator.site import mkdocs_api, sitedir
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
 from generator.site.swap import staging, swap_in
@@ -43,6 +43,7 @@ def build(
 ) -> BuildResult:
     """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched."""
     started = time.monotonic()
+    sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
     result = BuildResult(diagnostics)
@@ -60,7 +61,9 @@ def build(
             _JOB.clear()
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
+        sitedir.mark(staged_site)
         progress(f"replacing {site_dir.name}/")
+        sitedir.check_site_dir(project)  # again: the folder may have changed during the build
         swap_in(staged_site, site_dir)
     result.ok = True
     result.seconds = time.monotonic() - started

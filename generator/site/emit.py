@@ -39,7 +39,7 @@ def safe_join(root: Path, relative: str) -> Path:
     parts = relative.split("/")
     if (not relative or relative.startswith("/") or "\\" in relative or "\0" in relative or ":" in parts[0]
             or any(part in ("", ".", "..") for part in parts)):
-        raise UnsafePath(f"refusing to write {relative!r}: not a plain relative path inside {root}")
+        raise UnsafePath(f"refusing to write {relative!r}: not a plain relative path inside the site")
     return root.joinpath(*parts)
 
 

@@ -68,9 +68,25 @@ def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = Non
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:
-            raise SiteBuildError(f"MkDocs failed on {config_file}: {exc}", collected.messages) from None
+            raise _error(f"MkDocs failed on the site of '{config_file.parent.name}': {exc}", collected.messages,
+                         config_file) from None
     if collected.messages:  # pragma: no cover - strict mode raises first
-        raise SiteBuildError(f"MkDocs warned on {config_file}", collected.messages)
+        raise _error(f"MkDocs warned on the site of '{config_file.parent.name}'", collected.messages, config_file)
+
+
+def _error(message: str, messages: list[str], config_file: Path) -> SiteBuildError:
+    """The error without the paths of the generated project (a staging or temporary folder the user
+    never sees): pages are named by their path in the site's docs, the config as mkdocs.yml."""
+    folder = Path(config_file).parent
+    swaps = [(str(folder / "docs") + os.sep, ""), (str(config_file), "mkdocs.yml"), (str(folder), "."),
+             (str(folder.parent.parent), "(staging)")]
+
+    def scrub(text: str) -> str:
+        for path, shown in swaps:
+            text = text.replace(path, shown)
+        return text
+
+    return SiteBuildError(scrub(message), [scrub(line) for line in messages])
 
 
 def _material_templates() -> Path:
