@@ -62,6 +62,7 @@ def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = Non
     with _collected() as collected:
         try:
             config = load_config(str(config_file), strict=True)
+            config.plugins["kb-sanitize"] = _sanitizer()
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
             try:
                 mkdocs_build(config, dirty=dirty, serve_url=serve_url)
@@ -72,6 +73,37 @@ def build(config_file: Path, *, dirty: bool = False, serve_url: str | None = Non
                          config_file) from None
     if collected.messages:  # pragma: no cover - strict mode raises first
         raise _error(f"MkDocs warned on the site of '{config_file.parent.name}'", collected.messages, config_file)
+
+
+def _sanitizer() -> Any:
+    """A plugin that runs last on every page's HTML: the allow-list of `site/sanitize.py`; and notes the
+    inline scripts the theme needs, for the Content-Security-Policy of `kb serve` (`generator/csp.py`)."""
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    from generator.csp import Sources
+    from generator.site.sanitize import clean_html, safe_anchor
+
+    class Sanitize(BasePlugin):  # type: ignore[type-arg]
+        sources = Sources()
+
+        @event_priority(-100)
+        def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
+            stack = list(page.toc or [])
+            while stack:
+                link = stack.pop()
+                link.id = safe_anchor(link.id)
+                stack.extend(link.children)
+            return clean_html(html)
+
+        @event_priority(-100)
+        def on_post_page(self, output: str, **kwargs: Any) -> str:
+            self.sources.collect(output)
+            return output
+
+        def on_post_build(self, config: Any, **kwargs: Any) -> None:
+            self.sources.save(Path(config.site_dir))
+
+    return Sanitize()
 
 
 def _error(message: str, messages: list[str], config_file: Path) -> SiteBuildError:
