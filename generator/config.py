@@ -158,7 +158,19 @@ def load_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
         where = ".".join(str(part) for part in ("kb", *exc.where))
         line, column = document.locate(("kb", *exc.where))
         raise ConfigError(f"{shown}:{line}:{column}: `{where}`: {exc}") from None
+    _content_inside(path.parent, options, document, shown)
     return Project(path, options, mkdocs, document.key_marks, shown)
+
+
+def _content_inside(root: Path, options: KbOptions, document: ConfigDocument, shown: str) -> None:
+    """Content folders lie inside the project (`/`, `..` or a link out would publish other files)."""
+    base = root.resolve()
+    for index, folder in enumerate(options.content):
+        resolved = (root / folder).resolve()
+        if resolved != base and base not in resolved.parents:
+            line, column = document.locate(("kb", "content", index))
+            raise ConfigError(f"{shown}:{line}:{column}: `kb.content`: '{folder}' lies outside the project "
+                              f"folder (it is {resolved}); content folders must be inside it")
 
 
 def _refuse_kb_plugin(raw: dict[str, Any], document: ConfigDocument, shown: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator import files
 from generator.content import yamlload
 from generator.content.messages import clip, describe
 from generator.content.models import KINDS, Item
@@ -73,8 +74,10 @@ def discover(folders: Iterable[Path]) -> list[Path]:
     return sorted(set(found))
 
 
-def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str) -> tuple[list[Item], set[str]]:
-    """The valid items, and the kinds named by every file that parsed (valid or not)."""
+def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str,
+               root: Path | None = None) -> tuple[list[Item], set[str]]:
+    """The valid items, and the kinds named by every file that parsed (valid or not); with `root`, a file
+    that resolves outside it (a symbolic link to /etc/passwd) is refused with an error naming the link."""
     items = []
     kinds: set[str] = set()
     _reading.clear()
@@ -83,7 +86,7 @@ def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language
         text = str(path)
         # display_path() for the common case of a file below the working folder, without a relpath per file
         shown = text[len(cwd):].replace(os.sep, "/") if text.startswith(cwd) else None
-        item = load_file(path, diagnostics, default_language, kinds, shown)
+        item = load_file(path, diagnostics, default_language, kinds, shown, root)
         if item is not None:
             items.append(item)
     return items, kinds
@@ -91,20 +94,26 @@ def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language
 
 def load_file(
     path: Path, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None = None,
-    shown: str | None = None,
+    shown: str | None = None, root: Path | None = None,
 ) -> Item | None:
-    """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed)."""
+    """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed;
+    `root`: the folder the file must resolve into)."""
     source = SourceFile(path, shown or display_path(path))
     _reading[:] = [source.display]  # left set if an unexpected exception escapes, for the report
-    item = _read(source, diagnostics, default_language, kinds)
+    item = _read(source, diagnostics, default_language, kinds, root)
     _reading.clear()
     return item
 
 
-def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None) -> Item | None:
+def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None,
+          root: Path | None) -> Item | None:
     path = source.path
     try:
-        raw = path.read_bytes()
+        raw = files.read_regular(path, root if root is not None else path.parent)
+    except files.UnsafeFile as exc:
+        diagnostics.error(source.location(), "unsafe-file", f"not read: {exc}",
+                          "content files must be regular files inside the project")
+        return None
     except OSError as exc:
         diagnostics.error(source.location(), "unreadable", f"cannot read the file: {exc.strerror}")
         return None

@@ -44,7 +44,7 @@ def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagn
                 "create it, or fix `kb.content` in the config",
             )
     files = [f for f in discover(f for f in folders if f.exists()) if f != project.config_path]  # `content: [.]`
-    items, kinds_seen = load_files(files, diagnostics, project.default_language)
+    items, kinds_seen = load_files(files, diagnostics, project.default_language, project.root)
     kb = KnowledgeBase(
         items,
         project.languages,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Project
-from generator.files import CACHE_FOLDER, atomic_write
+from generator.files import CACHE_FOLDER, atomic_write, read_regular
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
 CACHE_INDEX = CACHE_FOLDER / "search"  # inside the project
@@ -112,7 +112,7 @@ def content_fingerprint(project: Project, files: list[Path] | None = None) -> st
     digest = hashlib.sha256(_salt(project).encode())
     for path in files if files is not None else content_files(project):
         try:
-            data = path.read_bytes()
+            data = read_regular(path, project.root)  # never blocks on a FIFO, never reads outside the project
         except OSError:
             continue
         name = os.path.relpath(path, project.root)
