@@ -43,6 +43,9 @@ class MarkError(Exception):
 
 def mark_file(path: Path, fingerprints: Sequence[tuple[str, str]]) -> bool:
     """Set `translated.<lang>` for each (lang, fingerprint) in the file; True when it changed."""
+    reason = files.refuse_reason(path)
+    if reason:
+        raise MarkError(reason)
     raw = path.read_bytes()
     try:
         text = yamlload.decode(raw)
