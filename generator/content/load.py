@@ -137,7 +137,7 @@ def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str
             f"start the file with `kind:` followed by one of: {', '.join(sorted(KINDS))}",
         )
         return None
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         diagnostics.error(
             source.location(("kind",)), "unknown-kind", f"unknown kind '{clip(kind)}'", suggest(str(kind), KINDS)
         )

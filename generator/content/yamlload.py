@@ -28,6 +28,7 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "Document", "Marks", "Po
 
 MAX_DEPTH = 32
 MAX_VALUES = 20_000  # values in one file, counting each expansion of an alias
+MAX_DIGITS = 18  # a whole number fits in 64 bits; a longer one is a mistake (and Python refuses 4,300+ digits)
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -283,6 +284,10 @@ def _scalar(event: events.ScalarEvent) -> Any:
     if text in _PLAIN_WORDS:
         return _PLAIN_WORDS[text]
     if text[:1] in _NUMBER_START and _INT.match(text):
+        if len(text) > MAX_DIGITS:
+            line, column = _mark(event)
+            raise YamlError(f"number has more than {MAX_DIGITS} digits", line, column,
+                            hint="quote it if it is a text, such as an identifier")
         return int(text)
     return text
 
