@@ -87,8 +87,8 @@ def create_item(content_dirs: list[Path], schema_dir: Path, new: NewItem) -> Pat
                             "hyphens, as listed under `areas:` in standards/taxonomy.yaml)")
     target = target_path(content_dirs, new)
     if os.path.lexists(target):
-        what = "a symbolic link" if target.is_symlink() else "a file"
-        raise ScaffoldError(f"{target} already exists ({what}); kb new never overwrites a file (pick another id)")
+        what = " (a symbolic link)" if target.is_symlink() else ""
+        raise ScaffoldError(f"{target} already exists{what}; kb new never overwrites a file (pick another id)")
     text = render_skeleton(new, target, schema_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
