@@ -27,7 +27,7 @@ from generator.search.manifest import ContentState, Manifest, cache_index_dir, f
 from generator.search.searcher import FORMS
 
 Progress = Callable[[str], None]
-_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+_LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters; those with a non-ASCII one are kept (linear time)
 
 
 def write_index(kb: KnowledgeBase, project: Project, site_dir: Path) -> Path:
@@ -75,8 +75,9 @@ def _collecting(docs: Iterator[SearchDoc], forms: dict[str, dict[str, set[str]]]
         for (_, lang), texts in doc.texts.items():
             table = forms.setdefault(lang, {})
             for text in texts:
-                for word in _NON_ASCII_WORD.findall(text):
-                    _note_form(table, word.lower(), lang)
+                for word in _LETTERS.findall(text):
+                    if not word.isascii():
+                        _note_form(table, word.lower(), lang)
         if progress and number % 2000 == 0:
             progress(f"indexed {number} documents")
         yield doc

@@ -32,10 +32,15 @@ def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                 match = HTML_TAG.search(text)
                 if match:
                     diagnostics.error(
-                        item.origin.location((*leaf.path, lang) if _is_mapping(item, leaf.path) else leaf.path),
+                        text_location(item, leaf.path, lang),
                         "raw-html", f"raw HTML `{' '.join(match.group(0).split())[:40]}` in `{label(leaf.path)}`",
                         "use Markdown instead (**bold**, [link](https://…), lists); HTML is not allowed in content",
                     )
+
+
+def text_location(item, path, lang):  # type: ignore[no-untyped-def]
+    """Where one language's text of a field stands (the field, when it was written as a plain text)."""
+    return item.origin.location((*path, lang) if _is_mapping(item, path) else path)
 
 
 def _is_mapping(item, path) -> bool:  # type: ignore[no-untyped-def]
