@@ -158,7 +158,11 @@ def _folder_key(folder: Path) -> Any:
     return tuple(key)
 
 
-SERVER_OPTIONS = {"ident": "kb", "connection_limit": 200, "channel_timeout": 30, "expose_tracebacks": False}
+# Idle or slow connections must not starve real clients: many may be open (poll, not select, so beyond
+# 1,024 descriptors), an idle one is closed after 10 s (checked every 5 s). For the public internet put a
+# reverse proxy in front (see the README): it buffers slow clients and limits connections per address.
+SERVER_OPTIONS = {"ident": "kb", "connection_limit": 1000, "channel_timeout": 10, "cleanup_interval": 5,
+                  "asyncore_use_poll": True, "expose_tracebacks": False}
 
 
 def create_server(app: Any, host: str, port: int, threads: int = 6) -> Any:
