@@ -10,8 +10,8 @@ from generator.content.types import Text
 from generator.content.walk import leaves
 from generator.diagnostics import Diagnostics, suggest
 
-# A tag (<b>, </div>, <img src=x>, <br/>) or a comment; "< 5 min" and "a<b" are not tags.
-HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
+# A tag (<b>, </div>, <img src=x>, <img/src=x>, <br/>) or a comment; "< 5 min" and "a<b" are not tags.
+HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?/?>|!--)")  # `<img/src=x/onerror=…>` too
 
 
 def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
