@@ -97,23 +97,16 @@ def assemble(project: Project, stage: Path) -> Path:
 
 
 def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: bool, progress: Progress) -> None:
-    """Printouts and the search index, from the helpers that own them (skipped while they do not exist)."""
+    """Printouts and the search index, from the modules that own them."""
+    from generator.printing.build import write_pdfs
+    from generator.search.index import write_index
+
     cache_dir = files.cache_dir(project.root)
     if pdf:
-        try:
-            from generator.printing.build import write_pdfs
-        except ImportError:
-            write_pdfs = None  # type: ignore[assignment]
-        if write_pdfs is not None:
-            progress("writing printouts (PDF)")
-            write_pdfs(kb, project, staged_site, cache_dir, progress=progress)
-    try:
-        from generator.search.index import write_index
-    except ImportError:
-        write_index = None  # type: ignore[assignment]
-    if write_index is not None:
-        progress("writing the search index")
-        write_index(kb, project, staged_site)
+        progress("writing printouts (PDF)")
+        write_pdfs(kb, project, staged_site, cache_dir, progress=progress)
+    progress("writing the search index")
+    write_index(kb, project, staged_site)
 
 
 @contextmanager

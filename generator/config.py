@@ -51,7 +51,7 @@ class KbOptions:
                 from generator.diagnostics import suggest
 
                 raise OptionError((key,), f"unknown option ({suggest(str(key), names)})")
-        values = {key: _CHECKS[key](key, value) for key, value in raw.items()}
+        values: dict[str, Any] = {key: _CHECKS[key](key, value) for key, value in raw.items()}
         return cls(**values)
 
 

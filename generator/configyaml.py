@@ -144,7 +144,7 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> 
         return Tagged(node.tag, loader.construct_scalar(node))
     if isinstance(node, yaml.SequenceNode):
         return Tagged(node.tag, loader.construct_sequence(node, deep=True))
-    return Tagged(node.tag, loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
+    return Tagged(node.tag, loader.construct_mapping(node, deep=True))
 
 
 _Loader.add_multi_constructor("", _construct_tagged)

@@ -89,7 +89,7 @@ class Diagnostics:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self.items)
 
 

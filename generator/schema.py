@@ -43,7 +43,9 @@ def all_schemas() -> dict[str, str]:
     """File name -> schema text, deterministic (sorted keys, trailing newline)."""
     schemas = {f"{kind}.json": kind_schema(kind) for kind in KINDS}
     schemas["item.json"] = item_schema()
-    return {name: json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, body in schemas.items()}
+    return {
+        name: json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, body in schemas.items()
+    }
 
 
 def write_schemas(folder: Path) -> list[Path]:

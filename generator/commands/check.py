@@ -9,11 +9,19 @@ import click
 from generator.cli import config_option, guarded
 
 
-@click.command(help="Validate the content; report every problem as path:line:col. Exit 0 clean, 1 errors, 2 could not run.")
+@click.command(
+    help="Validate the content; report every problem as path:line:col. Exit 0 clean, 1 errors, 2 could not run."
+)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
-              help="text for people, github for Actions annotations, json for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for Actions annotations, json for tools.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no warnings.")
 @config_option
 @guarded

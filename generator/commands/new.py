@@ -17,6 +17,7 @@ KIND_NAMES = ["taxonomy", "principle", "practice", "standard", "checklist", "rol
 @guarded
 def command(kind: str, item_id: str, area: str | None, config_file: str) -> None:
     from generator.config import load_project
+    from generator.content.messages import join_hints
     from generator.content.pipeline import build_knowledge_base
     from generator.diagnostics import display_path, suggest
     from generator.scaffold import NewItem, ScaffoldError, create_item
@@ -33,8 +34,9 @@ def command(kind: str, item_id: str, area: str | None, config_file: str) -> None
     if kind == "taxonomy" and taxonomy is not None:
         raise KbError(f"there is already a taxonomy: {taxonomy.origin.display} (a knowledge base has exactly one)")
     areas = list(taxonomy.areas) if taxonomy else []
-    if area is not None and areas and area not in areas:
-        raise KbError(f"unknown area '{area}' ({suggest(area, areas)})")
+    if area is not None and taxonomy is not None and area not in areas:
+        where = f"areas are defined under `areas:` in {taxonomy.origin.display}: add it there first"
+        raise KbError(f"unknown area '{area}' ({join_hints(suggest(area, areas), where)})")
     roles = [r.id for r in kb.of_kind("role")]
     new = NewItem(
         kind=kind,

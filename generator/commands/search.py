@@ -7,7 +7,38 @@ import click
 from generator.cli import config_option, guarded
 
 
-@click.command(help="Search the knowledge base as staff type: inflected words, no diacritics, typos, "
+class QueryCommand(click.Command):
+    """A command whose words may start with `-` (`kb search caller -greet`): any token that is not
+    one of the command's own options is a query word, so exclusion needs no `--` or quoting."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _options_first(self, ctx, args))
+
+
+def _options_first(command: click.Command, ctx: click.Context, args: list[str]) -> list[str]:
+    takes_value: dict[str, bool] = {}
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Option):
+            for name in (*param.opts, *param.secondary_opts):
+                takes_value[name] = not param.is_flag and not param.count
+    options: list[str] = []
+    words: list[str] = []
+    tokens = iter(args)
+    for token in tokens:
+        name = token.split("=", 1)[0] if token.startswith("--") else token
+        if token == "--":
+            words.extend(tokens)
+        elif name in takes_value:
+            options.append(token)
+            value = next(tokens, None) if takes_value[name] and "=" not in token else None
+            if value is not None:
+                options.append(value)
+        else:
+            words.append(token)
+    return [*options, "--", *words]
+
+
+@click.command(cls=QueryCommand, help="Search the knowledge base as staff type: inflected words, no diacritics, typos, "
                     "\"exact phrases\", -excluded words, prefix*. Uses the built site's index when it matches "
                     "the content, else one kept in .kb/cache/search (built first when missing or stale).")
 @click.argument("query", nargs=-1, required=True)
@@ -46,7 +77,7 @@ def command(query: tuple[str, ...], lang: str | None, kind: str | None, area: st
     _print_results(results, site_url)
 
 
-def _index_folder(project):  # type: ignore[no-untyped-def]
+def _index_folder(project):
     """A fresh index: the site's, the cached one, or the cache rebuilt now (saying so on stderr)."""
     from generator.search.manifest import cache_index_dir, fresh_index
 
@@ -69,7 +100,7 @@ def _index_folder(project):  # type: ignore[no-untyped-def]
     return folder
 
 
-def _print_results(results, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def _print_results(results, site_url: str) -> None:
     import sys
 
     from generator.search.snippets import to_text

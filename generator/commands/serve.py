@@ -27,7 +27,7 @@ def command(host: str, port: int, workers: int | None, threads: int, config_file
     from generator.cli import KbError
     from generator.config import load_project
     from generator.diagnostics import display_path
-    from generator.search.manifest import read_manifest, site_index_dir
+    from generator.search.manifest import is_fresh, read_manifest, site_index_dir
     from generator.search.server import SiteApp, serve
 
     project = load_project(config_file)
@@ -37,6 +37,10 @@ def command(host: str, port: int, workers: int | None, threads: int, config_file
     if not (site / "index.html").is_file():
         _build_site(config_file, display_path(site))
     extra = None if read_manifest(site_index_dir(site)) else _fallback_index(project)
+    if extra is None and not is_fresh(site_index_dir(site), project):
+        click.echo(f"kb serve: {display_path(site)} is older than the content (it changed since the last "
+                   "`kb build`); run `kb build` to update it: kb serve picks the new build up without a restart",
+                   err=True)
     shown = f"[{host}]" if ":" in host else host
 
     def announce(bound: int) -> None:
@@ -58,17 +62,14 @@ def _build_site(config_file: str, shown: str) -> None:
     import sys
 
     from generator.cli import KbError
-    from generator.commands import COMMANDS
 
-    if "build" not in COMMANDS:
-        raise KbError(f"there is no built site in {shown}: run `kb build` first")
     click.echo(f"kb serve: there is no built site in {shown}; running `kb build` first", err=True)
     done = subprocess.run([sys.executable, "-m", "generator", "build", "-f", config_file], check=False)
     if done.returncode != 0:
         raise KbError("the site could not be built (see above); fix it and run `kb serve` again")
 
 
-def _fallback_index(project):  # type: ignore[no-untyped-def]
+def _fallback_index(project):
     """A site built without a usable search index: search the cached index instead, building it if needed."""
     from generator.commands.search import _index_folder
 

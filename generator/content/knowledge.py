@@ -56,6 +56,7 @@ class KnowledgeBase:
     ) -> None:
         self.anchor = anchor  # where KB-wide diagnostics point (the first content folder)
         self.kinds_seen: set[str] = set()  # kinds named by files that failed to validate too
+        self.broken: dict[str, str] = {}  # id -> kind of items whose file has errors (not loaded)
         self.languages = languages
         self.default_language = languages[0]
         self.today = today
@@ -104,11 +105,6 @@ class KnowledgeBase:
         """Links pointing at `item_id`, optionally only from items of `kind`."""
         links = self._referrers.get(item_id, [])
         return [link for link in links if kind is None or link.source.kind == kind]
-
-    def referring_items(self, item_id: str, kind: str | None = None) -> list[Item]:
-        """Distinct items (sorted by id) that point at `item_id`."""
-        seen = {link.source.id: link.source for link in self.referrers(item_id, kind)}
-        return [seen[key] for key in sorted(seen)]
 
     def adopted_by(self, practice: Practice) -> list[Standard]:
         return [

@@ -6,9 +6,10 @@ A broken file becomes diagnostics and no item; the other files are still loaded.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from generator.content.types import SLUG_RE, slugify
 from generator.diagnostics import Diagnostics, Location, display_path, suggest
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
+_TOP_FIELD = re.compile(rb"^(kind|id):[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?\r?$", re.M)
 _reading: list[str] = []  # the file being read, for internal-error reports
 
 
@@ -40,6 +42,19 @@ def current_file() -> str | None:
             if isinstance(value, Item) and value.origin is not None:
                 return str(value.origin.display)
     return None
+
+
+@dataclass
+class Seen:
+    """What files named even when they were wrong, so that one mistake gives one error: a broken
+    taxonomy is not a missing one, and a reference to a broken item is not an unknown reference."""
+
+    kinds: set[str] = field(default_factory=set)
+    broken: dict[str, str] = field(default_factory=dict)  # id -> kind of items that failed to load
+
+    def update(self, other: Seen) -> None:
+        self.kinds |= other.kinds
+        self.broken.update(other.broken)
 
 
 @dataclass
@@ -75,37 +90,37 @@ def discover(folders: Iterable[Path]) -> list[Path]:
 
 
 def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str,
-               root: Path | None = None) -> tuple[list[Item], set[str]]:
-    """The valid items, and the kinds named by every file that parsed (valid or not); with `root`, a file
-    that resolves outside it (a symbolic link to /etc/passwd) is refused with an error naming the link."""
+               root: Path | None = None) -> tuple[list[Item], Seen]:
+    """The valid items, and what the files that failed still named (their kinds and ids); with `root`, a
+    file that resolves outside it (a symbolic link to /etc/passwd) is refused with an error naming the link."""
     items = []
-    kinds: set[str] = set()
+    seen = Seen()
     _reading.clear()
     cwd = os.path.join(os.getcwd(), "")
     for path in paths:
         text = str(path)
         # display_path() for the common case of a file below the working folder, without a relpath per file
         shown = text[len(cwd):].replace(os.sep, "/") if text.startswith(cwd) else None
-        item = load_file(path, diagnostics, default_language, kinds, shown, root)
+        item = load_file(path, diagnostics, default_language, seen, shown, root)
         if item is not None:
             items.append(item)
-    return items, kinds
+    return items, seen
 
 
 def load_file(
-    path: Path, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None = None,
+    path: Path, diagnostics: Diagnostics, default_language: str, seen: Seen | None = None,
     shown: str | None = None, root: Path | None = None,
 ) -> Item | None:
     """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed;
     `root`: the folder the file must resolve into)."""
     source = SourceFile(path, shown or display_path(path))
     _reading[:] = [source.display]  # left set if an unexpected exception escapes, for the report
-    item = _read(source, diagnostics, default_language, kinds, root)
+    item = _read(source, diagnostics, default_language, seen if seen is not None else Seen(), root)
     _reading.clear()
     return item
 
 
-def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, kinds: set[str] | None,
+def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, seen: Seen,
           root: Path | None) -> Item | None:
     path = source.path
     try:
@@ -121,10 +136,27 @@ def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, k
         source.document = yamlload.load(raw)
     except yamlload.YamlError as exc:
         diagnostics.error(Location(source.display, exc.line, exc.column), "yaml", exc.message, exc.hint)
+        _remember_broken(seen, path, dict(_top_fields(raw)))
         return None
-    if kinds is not None:
-        kinds.add(str(source.document.data.get("kind")))
-    return _to_item(source, diagnostics, default_language)
+    data = source.document.data
+    seen.kinds.add(str(data.get("kind")))
+    item = _to_item(source, diagnostics, default_language)
+    if item is None:
+        _remember_broken(seen, path, data)
+    return item
+
+
+def _top_fields(raw: bytes) -> Iterable[tuple[str, str]]:
+    """`kind:` and `id:` read line by line from a file YAML could not parse."""
+    for match in _TOP_FIELD.finditer(raw[: yamlload.MAX_FILE_BYTES]):
+        yield match.group(1).decode(), match.group(2).decode()
+
+
+def _remember_broken(seen: Seen, path: Path, data: dict[str, Any]) -> None:
+    kind, item_id = data.get("kind"), data.get("id")
+    if kind in KINDS and item_id == path.stem:
+        seen.kinds.add(kind)
+        seen.broken.setdefault(item_id, kind)
 
 
 def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str) -> Item | None:
@@ -150,7 +182,9 @@ def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str
     except ValidationError as exc:
         for error in exc.errors():
             problem = describe(error, model)
-            diagnostics.error(source.location(problem.path, problem.at_key), problem.code, problem.message, problem.hint)
+            diagnostics.error(
+                source.location(problem.path, problem.at_key), problem.code, problem.message, problem.hint
+            )
         return None
     item._origin = source
     return item
@@ -161,23 +195,32 @@ def _check_id(source: SourceFile, data: dict[str, Any], diagnostics: Diagnostics
     item_id = data.get("id")
     stem = source.path.stem
     if item_id is None:
-        diagnostics.error(source.location(), "missing-field", "missing required field `id`", f"add `id: {slugify(stem)}`")
+        diagnostics.error(
+            source.location(), "missing-field", "missing required field `id`", f"add `id: {slugify(stem)}`"
+        )
         return False
     if isinstance(item_id, int) and not isinstance(item_id, bool):
         item_id = data["id"] = str(item_id)  # `id: 2024` is the slug '2024', as in 2024.yaml
     text = clip(item_id)
     where = source.location(("id",))
     if any(sep in text for sep in ("/", "\\", "..")) or text.startswith("."):
-        diagnostics.error(where, "bad-id", f"id '{text}' looks like a path", "an id is a single slug such as 'phone-greeting'")
+        diagnostics.error(
+            where, "bad-id", f"id '{text}' looks like a path", "an id is a single slug such as 'phone-greeting'"
+        )
         return False
     if not isinstance(item_id, str) or not SLUG_RE.match(item_id):
         diagnostics.error(
-            where, "bad-id", f"id '{text}' is not a valid id", f"use lower-case letters, digits and single hyphens, e.g. '{slugify(text)}'"
+            where,
+            "bad-id",
+            f"id '{text}' is not a valid id",
+            f"use lower-case letters, digits and single hyphens, e.g. '{slugify(text)}'",
         )
         return False
     if item_id != stem:
         diagnostics.error(
-            where, "id-mismatch", f"id '{item_id}' does not match the file name '{source.path.name}'",
+            where,
+            "id-mismatch",
+            f"id '{item_id}' does not match the file name '{source.path.name}'",
             f"rename the file to '{item_id}{source.path.suffix}' or set `id: {stem}`",
         )
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Union
 
@@ -50,7 +51,7 @@ def join_hints(first: str, then: str) -> str:
     return f"{first}; {then}"
 
 
-def describe(error: dict[str, Any], model: type[BaseModel]) -> FieldProblem:
+def describe(error: Mapping[str, Any], model: type[BaseModel]) -> FieldProblem:
     loc = tuple(part for part in error["loc"] if part != "[key]")
     at_key = error["loc"][-1:] == ("[key]",)
     kind = error["type"]
@@ -64,7 +65,7 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> FieldProblem:
     return FieldProblem(loc, at_key, "invalid-value", f"{prefix}{message[0].lower()}{message[1:]}")
 
 
-def _extra(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _extra(loc, at_key, name, value, error, model) -> FieldProblem:
     fields = _fields_at(model, loc[:-1])
     return FieldProblem(
         loc, True, "unknown-field", f"unknown field `{clip(loc[-1])}`",
@@ -72,11 +73,11 @@ def _extra(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ign
     )
 
 
-def _missing(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _missing(loc, at_key, name, value, error, model) -> FieldProblem:
     return FieldProblem(loc, False, "missing-field", f"missing required field {name}", f"add `{loc[-1]}:`")
 
 
-def _pattern(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _pattern(loc, at_key, name, value, error, model) -> FieldProblem:
     what = "tag" if "tags" in loc else "id"
     return FieldProblem(
         loc,
@@ -87,54 +88,58 @@ def _pattern(loc, at_key, name, value, error, model) -> FieldProblem:  # type: i
     )
 
 
-def _literal(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _literal(loc, at_key, name, value, error, model) -> FieldProblem:
     allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
     return FieldProblem(
         loc, at_key, "bad-value", f"{name}: '{clip(value)}' is not allowed", suggest(str(value), allowed)
     )
 
 
-def _date(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _date(loc, at_key, name, value, error, model) -> FieldProblem:
     message = f"{name}: '{clip(value)}' is not a valid date"
     return FieldProblem(loc, at_key, "bad-date", message, "write it as YYYY-MM-DD, e.g. 2026-09-01")
 
 
-def _integer(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _integer(loc, at_key, name, value, error, model) -> FieldProblem:
     return FieldProblem(loc, at_key, "wrong-type", f"{name} must be a whole number, got {_show(value)}")
 
 
-def _positive(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _positive(loc, at_key, name, value, error, model) -> FieldProblem:
     return FieldProblem(loc, at_key, "bad-value", f"{name} must be 1 or more, got {_show(value)}")
 
 
-def _list(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _list(loc, at_key, name, value, error, model) -> FieldProblem:
     return FieldProblem(
-        loc, at_key, "wrong-type", f"{name} must be a list, got {_show(value)}", "write each entry on its own line starting with `- `"
+        loc,
+        at_key,
+        "wrong-type",
+        f"{name} must be a list, got {_show(value)}",
+        "write each entry on its own line starting with `- `",
     )
 
 
-def _mapping(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _mapping(loc, at_key, name, value, error, model) -> FieldProblem:
     expected = _model_at(model, loc)
     required = [f for f, info in expected.model_fields.items() if info.is_required()] if expected else []
     hint = f"write its fields on their own lines, starting with `{required[0]}: …`" if required else ""
     return FieldProblem(loc, at_key, "wrong-type", f"{name} must be a mapping of fields, got {_show(value)}", hint)
 
 
-def _string(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _string(loc, at_key, name, value, error, model) -> FieldProblem:
     return FieldProblem(loc, at_key, "wrong-type", f"{name} must be a string, got {_show(value)}")
 
 
-def _too_short(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _too_short(loc, at_key, name, value, error, model) -> FieldProblem:
     return FieldProblem(loc, at_key, "empty", f"{name} must not be empty", "add at least one entry")
 
 
-def _text(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _text(loc, at_key, name, value, error, model) -> FieldProblem:
     lang = (error.get("ctx") or {}).get("lang")
     entry = value.get(lang) if isinstance(value, dict) and lang is not None else value
     if isinstance(entry, bool):
-        hint = f"put the word in quotes: \"{str(entry).lower()}\"; unquoted, YAML reads it as a yes/no value"
+        hint = f'put the word in quotes: "{str(entry).lower()}"; unquoted, YAML reads it as a yes/no value'
     elif lang is not None and entry is None and not re.fullmatch(LANG_PATTERN, str(lang)):
-        hint = "inside {…} a comma ends the text: quote texts that contain one, e.g. {en: \"Fast, friendly\"}"
+        hint = 'inside {…} a comma ends the text: quote texts that contain one, e.g. {en: "Fast, friendly"}'
     elif lang is not None and entry is None:
         hint = f"write the text after `{lang}:`, or remove the entry"
     else:
@@ -144,7 +149,7 @@ def _text(loc, at_key, name, value, error, model) -> FieldProblem:  # type: igno
     return FieldProblem(loc, at_key, "wrong-type", f"{name}: {error['msg']}", hint)
 
 
-def _checklist(loc, at_key, name, value, error, model) -> FieldProblem:  # type: ignore[no-untyped-def]
+def _checklist(loc, at_key, name, value, error, model) -> FieldProblem:
     field = error["ctx"]["field"]
     hint = (
         "list what to check under `items:`, each as `- text: …`, or group the items under `sections:`"

@@ -44,7 +44,7 @@ def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagn
                 "create it, or fix `kb.content` in the config",
             )
     files = [f for f in discover(f for f in folders if f.exists()) if f != project.config_path]  # `content: [.]`
-    items, kinds_seen = load_files(files, diagnostics, project.default_language, project.root)
+    items, seen = load_files(files, diagnostics, project.default_language, project.root)
     kb = KnowledgeBase(
         items,
         project.languages,
@@ -53,7 +53,7 @@ def _build(project: Project, only: Sequence[Path]) -> tuple[KnowledgeBase, Diagn
         project.options.review_due_days,
         anchor=display_path(folders[0]) if folders else display_path(project.root),
     )
-    kb.kinds_seen = kinds_seen
+    kb.kinds_seen, kb.broken = seen.kinds, seen.broken
     run_checks(kb, diagnostics)
     if only:
         wanted = {display_path(p.resolve()) for p in discover(only)}

@@ -18,11 +18,6 @@ class ReviewState:
     state: State
     due: date | None  # when the next review is due (None: never reviewed)
 
-    @property
-    def needs_attention(self) -> bool:
-        return self.state != "current"
-
-
 def today() -> date:
     """Today's date; KB_TODAY=YYYY-MM-DD fixes it (for reproducible builds and tests)."""
     fixed = os.environ.get("KB_TODAY")

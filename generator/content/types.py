@@ -75,10 +75,14 @@ def _validate_text(value: Any, info: core_schema.ValidationInfo) -> Text:
         result = Text()
         for lang, text in value.items():
             if not isinstance(lang, str):
-                raise PydanticCustomError("text_type", "language code must be a word like 'en', got {got}", {"got": lang})
+                raise PydanticCustomError(
+                    "text_type", "language code must be a word like 'en', got {got}", {"got": lang}
+                )
             if isinstance(text, bool) or not isinstance(text, (str, int)) or str(text).strip() == "":
                 raise PydanticCustomError(
-                    "text_type", "text in '{lang}' must be a non-empty string, got {got}", {"lang": lang, "got": _describe(text)}
+                    "text_type",
+                    "text in '{lang}' must be a non-empty string, got {got}",
+                    {"lang": lang, "got": _describe(text)},
                 )
             result[lang] = str(text)
         return result
@@ -145,10 +149,23 @@ def ref(*kinds: str, keywords: tuple[str, ...] = ()) -> Any:
 
 
 def slugify(text: str, limit: int = 48) -> str:
-    """A slug made from free text (ASCII letters and digits, diacritics dropped)."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    """A slug made from free text: ASCII letters and digits, Latin diacritics dropped
+    (`Obsługa` → `obsluga`), other scripts transliterated (`Καλωσόρισμα` → `kalosorisma`)."""
+    ascii_text = "".join(_ascii_letter(char) for char in text.replace("ł", "l").replace("Ł", "L")).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:limit].rstrip("-") or "item"
+
+
+def _ascii_letter(char: str) -> str:
+    """A Latin letter keeps its base letter (as keys derived so far did); a letter of another
+    script is transliterated, so keys from Greek or Cyrillic text differ from each other."""
+    import unicodedata
+
+    if char.isascii():
+        return char
+    folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    if folded or not char.isalnum() or unicodedata.name(char, "").startswith("LATIN"):
+        return folded
+    from anyascii import anyascii
+
+    return anyascii(char)

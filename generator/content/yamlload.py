@@ -198,11 +198,11 @@ class _Builder:
         if self.count > MAX_VALUES:
             self.too_many(event)
         start = self.count
-        tag = event.tag  # type: ignore[attr-defined]
+        tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
             _refuse_tag(event)
         if cls is _ScalarEvent:
-            result = _scalar(event)  # type: ignore[arg-type]
+            result = _scalar(event)
         elif depth > MAX_DEPTH:
             raise _too_deep(*_mark(event))
         elif cls is _MappingStart:
@@ -212,8 +212,8 @@ class _Builder:
         else:  # pragma: no cover - libyaml guarantees the grammar
             line, column = _mark(event)
             raise YamlError(f"unexpected YAML event {cls.__name__}", line, column)
-        if event.anchor is not None:  # type: ignore[attr-defined]
-            self.anchors[event.anchor] = (result, self.count - start + 1)  # type: ignore[attr-defined]
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (result, self.count - start + 1)
         return result
 
     def alias(self, event: events.AliasEvent) -> Any:
@@ -296,21 +296,21 @@ def _key(event: events.Event) -> Any:
     if type(event) is not _ScalarEvent:
         line, column = _mark(event)
         raise YamlError("a mapping key must be a plain word or number", line, column)
-    tag = event.tag  # type: ignore[attr-defined]
+    tag = event.tag
     if tag is not None and tag not in _ALLOWED_TAGS:
         _refuse_tag(event)
-    if event.value == "<<" and event.implicit[0]:  # type: ignore[attr-defined]
+    if event.value == "<<" and event.implicit[0]:
         line, column = _mark(event)
         raise YamlError("merge keys (<<) are not supported", line, column, hint="write the fields out")
-    key = _scalar(event)  # type: ignore[arg-type]
+    key = _scalar(event)
     if key is None or key is True or key is False:
-        return event.value  # type: ignore[attr-defined]
+        return event.value
     return key
 
 
 def _refuse_tag(event: events.Event) -> None:
     line, column = _mark(event)
-    shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")  # type: ignore[attr-defined]
+    shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")
     raise YamlError(f"YAML tag '{shown}' is not allowed", line, column, hint="remove the tag")
 
 

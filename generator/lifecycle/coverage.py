@@ -9,6 +9,7 @@ Findings, each pointing at the YAML line to change:
 * standard-not-read    a standard binding a role (`roles: [role]` or `[everyone]`) that no step of
                        the role's paths reads (`read:`, directly);
 * practice-undecided   a practice neither adopted (`adopted_from:` in a standard) nor rejected;
+* standard-unused      a standard that binds no role and that no path step reads;
 * checklist-unused     a checklist no other item links to (no path step reads it, no `related:`);
 * competency-unused    a competency no role requires and no path step builds;
 * standard-no-measure  a standard without `measures:`.
@@ -21,8 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.content import usage
 from generator.content.knowledge import KnowledgeBase
-from generator.content.models import Checklist, Competency, Item, Path, Practice, Role, Standard
+from generator.content.models import Item, Path, Role, Standard
 from generator.diagnostics import Location
 
 TITLES = {
@@ -30,6 +32,7 @@ TITLES = {
     "role-without-path": "Roles without any path",
     "standard-not-read": "Standards binding a role that none of its paths reads",
     "practice-undecided": "Practices neither adopted nor rejected",
+    "standard-unused": "Standards that bind no role and that no path reads",
     "checklist-unused": "Checklists nothing uses",
     "competency-unused": "Competencies nothing uses",
     "standard-no-measure": "Standards without any measure",
@@ -115,31 +118,26 @@ def _unread_standards(role: Role, paths: list[Path], binding: list[Standard]) ->
 
 
 def orphans(kb: KnowledgeBase) -> list[Finding]:
-    """Undecided practices, unused checklists and competencies, standards without measures."""
+    """Undecided practices, unused standards, checklists and competencies (`content.usage`, as the
+    site's orphans page), and standards without measures."""
     findings = []
-    for practice in kb.typed(Practice, include_retired=False):
-        if kb.practice_state(practice) == "candidate":
-            message = f"practice '{practice.id}' is neither adopted nor rejected"
-            findings.append(Finding("practice-undecided", practice, message, practice.origin.location(("id",))))
-    for checklist in kb.typed(Checklist, include_retired=False):
-        if not _used_by(kb, checklist.id):
-            message = f"checklist '{checklist.id}' is read by no path step and linked from no item"
-            findings.append(Finding("checklist-unused", checklist, message, checklist.origin.location(("id",))))
-    for competency in kb.typed(Competency, include_retired=False):
-        if not (_used_by(kb, competency.id, "role") or _used_by(kb, competency.id, "path")):
-            message = f"competency '{competency.id}' is required by no role and built by no path"
-            findings.append(Finding("competency-unused", competency, message, competency.origin.location(("id",))))
+    for practice in usage.undecided_practices(kb):
+        message = f"practice '{practice.id}' is neither adopted nor rejected"
+        findings.append(Finding("practice-undecided", practice, message, practice.origin.location(("id",))))
+    for standard in usage.unused_standards(kb):
+        message = f"standard '{standard.id}' binds no role and no path reads it"
+        findings.append(Finding("standard-unused", standard, message, standard.origin.location(("id",))))
+    for checklist in usage.unused_checklists(kb):
+        message = f"checklist '{checklist.id}' is read by no path step and linked from no item"
+        findings.append(Finding("checklist-unused", checklist, message, checklist.origin.location(("id",))))
+    for competency in usage.unused_competencies(kb):
+        message = f"competency '{competency.id}' is required by no role and built by no path"
+        findings.append(Finding("competency-unused", competency, message, competency.origin.location(("id",))))
     for standard in kb.typed(Standard, include_retired=False):
         if not standard.measures:
             message = f"standard '{standard.id}' has no measure, so nobody can tell whether it is met"
             findings.append(Finding("standard-no-measure", standard, message, standard.origin.location(("id",))))
     return findings
-
-
-def _used_by(kb: KnowledgeBase, item_id: str, kind: str | None = None) -> bool:
-    return any(
-        link.source.is_active and link.source.id != item_id for link in kb.referrers(item_id, kind)
-    )
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -17,7 +17,7 @@ SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:|[^:]*$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter():
     import markdown
     from markdown.treeprocessors import Treeprocessor
 

@@ -23,7 +23,6 @@ from generator.printing.labels import labels_for
 from generator.printing.markup import markdown_html, markdown_inline
 from generator.urls import item_page, item_url, language_prefix
 
-PRINTABLE = {"checklist": Checklist, "path": Path, "standard": Standard}
 # A group with more rows than this cannot fit on one A4 page anyway; keeping it together would only
 # push it to the next page and leave a near-empty one behind, so it may break from its start.
 LONG_GROUP = 15

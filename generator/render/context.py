@@ -67,7 +67,7 @@ class Renderer:
         store = _SHARED.setdefault(self.kb, {})
         if key not in store:
             store[key] = compute()
-        return store[key]  # type: ignore[no-any-return]
+        return store[key]
 
     def title_of(self, item: Item) -> tuple[str, bool, str]:
         """(escaped title, whether it fell back, Markdown file) of a linked item, computed once."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from generator.content import usage
 from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
 from generator.render.context import PageView
 from generator.render.contexts import chip, role_chips
@@ -281,18 +282,12 @@ def _language(lang: str) -> str:
 
 
 def orphans(p: PageView) -> list[dict[str, Any]]:
+    """The rules of `content.usage`, as `kb report coverage` applies them."""
     kb = p.r.kb
-
-    def read_by_path(item: Item) -> bool:
-        return any(link.source.is_active for link in kb.referrers(item.id, "path"))
-
-    standards = [s for s in _standards(p) if not s.roles and not read_by_path(s)]
-    checklists = [c for c in p.r.typed(Checklist) if not c.roles and not read_by_path(c)]
-    practices = [x for x in p.r.typed(Practice) if kb.practice_state(x) == "candidate"]
-    competencies = [c for c in p.r.typed(Competency)
-                    if not any(link.source.is_active for link in kb.referrers(c.id))]
-    return [{"name": "standards", "entries": standards}, {"name": "checklists", "entries": checklists},
-            {"name": "practices", "entries": practices}, {"name": "competencies", "entries": competencies}]
+    return [{"name": "standards", "entries": usage.unused_standards(kb)},
+            {"name": "checklists", "entries": usage.unused_checklists(kb)},
+            {"name": "practices", "entries": usage.undecided_practices(kb)},
+            {"name": "competencies", "entries": usage.unused_competencies(kb)}]
 
 
 def report_orphans(p: PageView, spec: PageSpec) -> dict[str, Any]:

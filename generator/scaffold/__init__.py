@@ -17,6 +17,7 @@ import jinja2
 from generator import files
 from generator.content.review import today
 from generator.content.types import SLUG_RE, slugify
+from generator.scaffold.source import InstallSource
 from generator.schema import DEFAULT_SCHEMA_DIR, all_schemas, write_schemas
 
 HERE = Path(__file__).parent
@@ -98,27 +99,45 @@ def create_item(content_dirs: list[Path], schema_dir: Path, new: NewItem) -> Pat
     return target
 
 
-def init_project(folder: Path) -> list[Path]:
-    """Write mkdocs.yml, the content folders with a sample of every kind, schemas and editor settings."""
+def init_project(folder: Path, source: InstallSource) -> list[Path]:
+    """Write mkdocs.yml, the content folders with a sample of every kind, the CI workflow and pre-commit
+    configuration (installing kb from `source`), schemas and editor settings."""
     config = folder / "mkdocs.yml"
     if config.exists():
         raise ScaffoldError(f"{config} already exists; kb init never overwrites a project")
     schemas = folder / DEFAULT_SCHEMA_DIR
-    clashes = [p for p in _sample_files() if os.path.lexists(folder / p)] + [
+    clashes = [p for p in [*_sample_files(), *GENERATED] if os.path.lexists(folder / p)] + [
         schemas / name for name, text in all_schemas().items()
         if os.path.lexists(schemas / name) and not _holds(schemas / name, text)]
     if clashes:
         raise ScaffoldError(f"{folder / clashes[0]} already exists; kb init never overwrites a file")
+    generated = {relative: _templates().get_template(template).render(
+        install=source.requirement, install_note=source.note) for relative, template in GENERATED.items()}
     written = []
     for relative in _sample_files():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SAMPLE / relative, target)
         written.append(target)
+    for relative, text in generated.items():
+        written += _write_if_absent(folder / relative, text)
     written += write_schemas(folder / DEFAULT_SCHEMA_DIR)
     written += _write_if_absent(folder / ".vscode" / "settings.json", json.dumps(VSCODE_SETTINGS, indent=2) + "\n")
     written += _write_if_absent(folder / ".gitignore", "site/\n.kb/cache/\n")
     return written
+
+
+GENERATED = {  # files rendered for the new repository -> their template
+    Path(".github/workflows/kb.yml"): "kb.yml.j2",
+    Path(".pre-commit-config.yaml"): "pre-commit-config.yaml.j2",
+}
+
+
+def _templates() -> jinja2.Environment:
+    """`[[ name ]]` for our values: the workflow itself is full of GitHub's `${{ … }}`."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True, autoescape=False,
+                              variable_start_string="[[", variable_end_string="]]")
 
 
 def _sample_files() -> list[Path]:

@@ -46,7 +46,7 @@ class IndexHolder:
 
     def _key(self) -> Any:
         """Changes when any folder's manifest is written, replaced or removed."""
-        key = []
+        key: list[tuple[int, int, int] | None] = []
         for folder in self.folders:
             try:
                 info = os.stat(folder / MANIFEST)

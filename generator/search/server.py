@@ -128,7 +128,7 @@ def _recorder(answer: list[tuple[str, list[tuple[str, str]]]]) -> StartResponse:
     def record(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
         answer.append((status, headers))
 
-    return record  # type: ignore[return-value]
+    return record
 
 
 def _consistent(answer: tuple[str, list[tuple[str, str]]], body: Any) -> bool:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 WORDS = "words.json"
 CACHE_SIZE = 50_000
 
 
-def write_words(folder: Path, words: dict[str, Iterable[str]]) -> None:
+def write_words(folder: Path, words: Mapping[str, Iterable[str]]) -> None:
     data = {lang: sorted(set(terms)) for lang, terms in sorted(words.items())}
     (folder / WORDS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.config import Project
 from generator.content.checks import run_checks
 from generator.content.knowledge import KnowledgeBase
-from generator.content.load import discover, load_file
+from generator.content.load import Seen, discover, load_file
 from generator.content.models import Item, Standard
 from generator.content.review import today
 from generator.content.types import Ref
@@ -32,7 +32,7 @@ class _Cached:
     signature: tuple[int, int]
     item: Item | None
     diagnostics: Diagnostics
-    kinds: set[str] = field(default_factory=set)
+    seen: Seen = field(default_factory=Seen)
 
 
 class IncrementalLoader:
@@ -51,16 +51,16 @@ class IncrementalLoader:
         paths = discover(f for f in folders if f.exists())
         self._files = {path: self._entry(path, project.default_language) for path in paths}
         items: list[Item] = []
-        kinds: set[str] = set()
+        seen = Seen()
         for cached in self._files.values():
             diagnostics.extend(cached.diagnostics)
-            kinds |= cached.kinds
+            seen.update(cached.seen)
             if cached.item is not None:
                 items.append(cached.item)
         kb = KnowledgeBase(items, project.languages, today(), project.options.review_every_months,
                            project.options.review_due_days,
                            anchor=display_path(folders[0]) if folders else display_path(project.root))
-        kb.kinds_seen = kinds
+        kb.kinds_seen, kb.broken = seen.kinds, seen.broken
         run_checks(kb, diagnostics)
         return kb, diagnostics
 
@@ -73,9 +73,9 @@ class IncrementalLoader:
         cached = self._files.get(path)
         if cached is not None and cached.signature == signature:
             return cached
-        diagnostics, kinds = Diagnostics(), set[str]()
-        item = load_file(path, diagnostics, default_language, kinds)
-        return _Cached(signature, item, diagnostics, kinds)
+        diagnostics, seen = Diagnostics(), Seen()
+        item = load_file(path, diagnostics, default_language, seen)
+        return _Cached(signature, item, diagnostics, seen)
 
 
 def changed_ids(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:

@@ -83,7 +83,7 @@ def _sanitizer() -> Any:
     from generator.csp import Sources
     from generator.site.sanitize import clean_html, safe_anchor
 
-    class Sanitize(BasePlugin):  # type: ignore[type-arg]
+    class Sanitize(BasePlugin):
         sources = Sources()
 
         @event_priority(-100)

@@ -65,7 +65,9 @@ def test_new_standard_goes_into_the_given_area(kb_project: Path, run_kb) -> None
 
 def test_new_refuses_an_unknown_area(kb_project: Path, run_kb) -> None:
     result = run_kb("new", "standard", "pay-on-time", "--area", "complains")
-    assert (result.exit_code, result.stderr) == (2, "kb: unknown area 'complains' (did you mean 'complaints'?)\n")
+    assert (result.exit_code, result.stderr) == (2, "kb: unknown area 'complains' (did you mean 'complaints'? Areas "
+                                                    "are defined under `areas:` in standards/taxonomy.yaml: add it "
+                                                    "there first)\n")
 
 
 def test_new_refuses_an_unknown_kind_with_did_you_mean(kb_project: Path, run_kb) -> None:

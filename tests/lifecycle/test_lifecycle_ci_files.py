@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,12 +11,26 @@ import tomllib
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKFLOW = ROOT / "generator/scaffold/sample/.github/workflows/kb.yml"
+SOURCE = "git+https://github.com/example/service-standards@0123456789abcdef0123456789abcdef01234567"
 
 
 @pytest.fixture(scope="module")
-def workflow() -> dict:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def new_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from generator.commands import register
+
+    register(cli)
+    folder = tmp_path_factory.mktemp("init") / "new"
+    result = CliRunner().invoke(cli, ["init", str(folder), "--source", SOURCE], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def workflow(new_repo: Path) -> dict:
+    data = yaml.safe_load((new_repo / ".github/workflows/kb.yml").read_text(encoding="utf-8"))
     data["on"] = data.pop(True)  # YAML 1.1 reads the key `on` as true; GitHub reads it as "on"
     return data
 
@@ -39,8 +54,8 @@ def test_check_job_annotates_the_pull_request(workflow) -> None:
     job = workflow["jobs"]["check"]
     assert uses(job) == ["actions/checkout", "actions/setup-python"]
     assert "kb check --format github" in runs(job)
-    package = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
-    assert any(re.match(rf"pip install {re.escape(package)}\b", run) for run in runs(job))
+    assert workflow["env"]["KB_INSTALL"] == SOURCE
+    assert 'pip install "$KB_INSTALL"' in runs(job)
 
 
 def test_build_job_makes_pdfs_with_noto_fonts_and_uploads_on_main(workflow) -> None:
@@ -65,15 +80,43 @@ def test_deploy_job_publishes_to_pages_from_main_only(workflow) -> None:
     assert uses(job) == ["actions/deploy-pages"]
 
 
-def test_kb_init_writes_the_workflow(tmp_path: Path, run_kb) -> None:
-    assert run_kb("init", str(tmp_path / "new")).exit_code == 0
-    assert (tmp_path / "new/.github/workflows/kb.yml").read_bytes() == WORKFLOW.read_bytes()
+def test_the_workflow_and_pre_commit_install_the_same_kb(new_repo: Path) -> None:
+    config = yaml.safe_load((new_repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local"
+    assert (hook["id"], hook["entry"], hook["language"]) == ("kb-check", "kb check", "python")
+    assert hook["additional_dependencies"] == [SOURCE]
+    for name in (".github/workflows/kb.yml", ".pre-commit-config.yaml"):
+        text = (new_repo / name).read_text(encoding="utf-8")
+        assert "not on PyPI yet; once it is, `service-standards-kb==VERSION` will do here" in text
 
 
-def test_the_wheel_carries_the_hidden_workflow_folder() -> None:
+@pytest.mark.slow
+def test_the_install_line_kb_init_writes_installs_kb(tmp_path: Path) -> None:
+    """What a new repository's CI runs, resolved by pip for real (from a clone of this checkout's HEAD)."""
+    import subprocess
+    import sys
+
+    clone = tmp_path / "kb-source"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    from generator.scaffold.source import _checkout_source
+
+    source = _checkout_source(clone)
+    assert source.requirement.startswith(f"git+{ROOT.as_uri()}@")  # the clone's origin, at its commit
+    assert "a folder on this machine" in source.warning
+    report = tmp_path / "report.json"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "-q", "--report", str(report),
+                    source.requirement], check=True, cwd=tmp_path)
+    (install,) = json.loads(report.read_text(encoding="utf-8"))["install"]
+    assert install["metadata"]["name"] == "service-standards-kb"
+    assert install["download_info"]["vcs_info"]["commit_id"] == source.requirement.rsplit("@", 1)[1]
+
+
+def test_the_wheel_carries_the_templates() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = data["tool"]["setuptools"]["package-data"]["generator.scaffold"]
-    assert any(Path("sample/.github/workflows/kb.yml").match(pattern) for pattern in patterns)
+    patterns = data["tool"]["setuptools"]["package-data"]["*"]
+    assert any(Path("templates/kb.yml.j2").match(pattern) for pattern in patterns)
 
 
 def test_pre_commit_hook_definition() -> None:

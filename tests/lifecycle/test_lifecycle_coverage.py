@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 
 import pytest
@@ -141,7 +143,7 @@ def test_report_coverage_text(write, run_kb, name) -> None:
     assert result.stdout.splitlines()[:5] == [
         "== Coverage and orphans ==",
         "3 finding(s): 1 competency-gap, 0 role-without-path, 1 standard-not-read, 0 practice-undecided, "
-        "0 checklist-unused, 0 competency-unused, 1 standard-no-measure",
+        "0 standard-unused, 0 checklist-unused, 0 competency-unused, 1 standard-no-measure",
         "",
         "Competencies the role's paths do not build to the required level",
         "  competency-gap  team-lead  role 'team-lead' requires 'active-listening' at level 3; its paths build it "
@@ -181,3 +183,23 @@ def test_report_warns_when_files_have_errors(kb_project, write, run_kb) -> None:
     result = run_kb("report", "review")
     assert result.exit_code == 0
     assert result.stderr == "kb report: `kb check` finds errors in 1 file(s); items that do not load are left out\n"
+
+
+def test_the_orphans_page_and_the_coverage_report_name_the_same_items_on_the_starter_content() -> None:
+    """One rule of "unused" (content.usage) behind the site's orphans page and `kb report coverage`."""
+    from types import SimpleNamespace
+
+    from generator.config import load_project
+    from generator.content.pipeline import build_knowledge_base
+    from generator.lifecycle.coverage import orphans as report_orphans
+    from generator.render.indexes import orphans as page_orphans
+
+    root = Path(__file__).resolve().parents[2]
+    kb, _ = build_knowledge_base(load_project(root / "mkdocs.yml"))
+    on_page = {(group["name"], item.id) for group in page_orphans(SimpleNamespace(r=SimpleNamespace(kb=kb)))
+               for item in group["entries"]}
+    kinds = {"standard-unused": "standards", "checklist-unused": "checklists", "practice-undecided": "practices",
+             "competency-unused": "competencies"}
+    in_report = {(kinds[f.code], f.item.id) for f in report_orphans(kb) if f.code in kinds}
+    assert on_page == in_report
+    assert ("practices", "watch-the-competition") in on_page  # the starter's deliberate example

@@ -121,3 +121,21 @@ def test_missing_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kb)
     monkeypatch.chdir(tmp_path)
     result = run_kb("search", "x")
     assert result.exit_code == 2 and result.stderr.startswith("kb: mkdocs.yml: config file not found")
+
+
+@pytest.mark.parametrize("args", [
+    ["call", "-listening"],
+    ["-listening", "call"],
+    ["call", "-n", "5", "-listening", "--json"],
+    ["call", "--limit=5", "-listening", "--json"],
+])
+def test_a_word_starting_with_a_dash_is_excluded_not_read_as_an_option(in_indexed: Path, run_kb,  # type: ignore[no-untyped-def]
+                                                                       args: list[str]) -> None:
+    result = run_kb("search", *args, "--lang", "en", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["query"] in ("call -listening", "-listening call")
+    ids = [hit["id"] for hit in data["results"]]
+    assert "answer-within-three-rings" in ids and "active-listening" not in ids
+    assert "active-listening" in [hit["id"] for hit in json.loads(
+        run_kb("search", "call", "listening", "--lang", "en", "--json").stdout)["results"]]

@@ -180,16 +180,22 @@ def test_kb_serve_with_worker_processes_stops_them_all(indexed, tmp_path: Path) 
         urllib.request.urlopen(url + "api/health", timeout=2)
 
 
-def test_kb_serve_without_a_site_and_without_kb_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      run_kb, indexed) -> None:  # type: ignore[no-untyped-def]
-    from generator import commands
-
+def test_kb_serve_says_when_the_site_is_older_than_the_content(indexed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "kb"
-    shutil.copytree(indexed.root, root, ignore=shutil.ignore_patterns("site"))
-    monkeypatch.chdir(root)
-    monkeypatch.setattr(commands, "COMMANDS", [name for name in commands.COMMANDS if name != "build"])
-    result = run_kb("serve", "--port", "0")
-    assert result.exit_code == 2 and result.stderr == "kb: there is no built site in site: run `kb build` first\n"
+    shutil.copytree(indexed.root, root)
+    make_site(root / "site", indexed.index)
+    standard = root / "standards/phone/answer-within-three-rings.yaml"
+    standard.write_text(standard.read_text(encoding="utf-8").replace("A long wait", "A longer wait"), encoding="utf-8")
+    process, url = start_serve(root, "--workers", "1")
+    try:
+        wait_until_up(url)
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=10)
+    assert err.splitlines()[0] == (
+        "kb serve: site is older than the content (it changed since the last `kb build`); run `kb build` to "
+        "update it: kb serve picks the new build up without a restart")
+    assert err.splitlines()[1].startswith(f"kb serve: serving site on {url}")
 
 
 def test_kb_serve_port_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kb, indexed) -> None:  # type: ignore[no-untyped-def]

@@ -43,9 +43,31 @@ def test_every_page_kind_has_a_golden() -> None:
     _, kb = fixture_kb()
     kinds = {spec.kind for spec in plan(kb)}
     assert kinds == {
-        "home", "standards", "area", "channel", "practices", "principles", "checklists", "roles",
-        "competencies", "matrix", "paths", "reports", "report-review", "report-translations", "report-drafts",
-        "report-orphans", "report-coverage", "standard", "practice", "principle", "checklist", "role", "competency", "path", "find",
+        "home",
+        "standards",
+        "area",
+        "channel",
+        "practices",
+        "principles",
+        "checklists",
+        "roles",
+        "competencies",
+        "matrix",
+        "paths",
+        "reports",
+        "report-review",
+        "report-translations",
+        "report-drafts",
+        "report-orphans",
+        "report-coverage",
+        "standard",
+        "practice",
+        "principle",
+        "checklist",
+        "role",
+        "competency",
+        "path",
+        "find",
     }
 
 

@@ -24,6 +24,7 @@ CHECKS: list[Check] = [
     texts.languages_and_html,
     limits.text_limits,
     advice.review_overdue,
+    advice.review_in_future,
     advice.missing_translations,
     advice.translation_outdated,
     advice.practice_undecided,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from generator.content import usage
 from generator.content.fingerprint import source_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.messages import label
-from generator.content.models import Checklist, Practice, Reviewable, Standard
+from generator.content.models import Checklist, Reviewable
 from generator.content.types import Text
 from generator.content.walk import leaves
 from generator.diagnostics import Diagnostics
@@ -21,6 +22,17 @@ def review_overdue(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                 item.origin.location(("reviewed",)), "review-overdue",
                 f"review of '{item.id}' is overdue since {state.due}",
                 f"review it with its owner '{item.owner}' and set `reviewed:` to the review date",
+            )
+
+
+def review_in_future(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+    """A future `reviewed:` date would hide the item from review reports for a year or more."""
+    for item in kb.items.values():
+        if isinstance(item, Reviewable) and item.reviewed is not None and item.reviewed > kb.today:
+            diagnostics.warning(
+                item.origin.location(("reviewed",)), "review-in-future",
+                f"`reviewed:` {item.reviewed.isoformat()} is in the future (today is {kb.today.isoformat()})",
+                "set it to the date the review took place",
             )
 
 
@@ -71,24 +83,21 @@ def _checklist_item(item: object, path: tuple) -> bool:
 
 
 def practice_undecided(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
-    for practice in kb.typed(Practice, include_retired=False):
-        if kb.practice_state(practice) == "candidate":
-            diagnostics.warning(
-                practice.origin.location(("id",)), "practice-undecided",
-                f"practice '{practice.id}' is neither adopted nor rejected",
-                "adopt it with `adopted_from:` in a standard, or explain `rejected:`",
-            )
+    for practice in usage.undecided_practices(kb):
+        diagnostics.warning(
+            practice.origin.location(("id",)), "practice-undecided",
+            f"practice '{practice.id}' is neither adopted nor rejected",
+            "adopt it with `adopted_from:` in a standard, or explain `rejected:`",
+        )
 
 
 def standard_unused(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
-    for standard in kb.typed(Standard, include_retired=False):
-        read_by_path = any(link.field == "phases" for link in kb.referrers(standard.id, "path"))
-        if not standard.roles and not read_by_path:
-            diagnostics.warning(
-                standard.origin.location(("id",)), "standard-unused",
-                f"standard '{standard.id}' binds no role and no path reads it",
-                "add `roles:` or list it under `read:` in a path step",
-            )
+    for standard in usage.unused_standards(kb):
+        diagnostics.warning(
+            standard.origin.location(("id",)), "standard-unused",
+            f"standard '{standard.id}' binds no role and no path reads it",
+            "add `roles:` or list it under `read:` in a path step",
+        )
 
 
 def checklist_item_untranslated(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:

@@ -19,19 +19,35 @@ def references(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             target = kb.get(target_id)
             if target is not None and (not ref.kinds or target.kind in ref.kinds or target_id in duplicated):
                 continue  # resolved (the common case: no position lookup needed)
+            broken_kind = kb.broken.get(target_id)
+            if target is None and broken_kind is not None and (not ref.kinds or broken_kind in ref.kinds):
+                continue  # the target's own file has errors, reported there
             where = item.origin.location(leaf.path, key=leaf.is_key)
             wanted = _either(ref.kinds)
-            if target is None:
-                candidates = [i.id for k in ref.kinds for i in kb.of_kind(k)] if ref.kinds else list(kb.items)
+            if target is None and broken_kind is not None:
                 diagnostics.error(
-                    where, "unknown-reference", f"unknown {wanted} '{target_id}'",
+                    where, "wrong-kind", f"'{target_id}' is a {broken_kind}, but a {wanted} is expected here"
+                )
+            elif target is None:
+                candidates = _ids_of(kb, ref.kinds) if ref.kinds else [*kb.items, *kb.broken]
+                diagnostics.error(
+                    where,
+                    "unknown-reference",
+                    f"unknown {wanted} '{target_id}'",
                     suggest(target_id, [*candidates, *ref.keywords]),
                 )
             else:
                 diagnostics.error(
-                    where, "wrong-kind", f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
-                    suggest(target_id, [i.id for k in ref.kinds for i in kb.of_kind(k)]),
+                    where,
+                    "wrong-kind",
+                    f"'{target_id}' is a {target.kind}, but a {wanted} is expected here",
+                    suggest(target_id, _ids_of(kb, ref.kinds)),
                 )
+
+
+def _ids_of(kb: KnowledgeBase, kinds: tuple[str, ...]) -> list[str]:
+    """The ids a reference of these kinds may name, items whose file has errors included."""
+    return [i.id for k in kinds for i in kb.of_kind(k)] + [i for i, kind in kb.broken.items() if kind in kinds]
 
 
 def taxonomy_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
@@ -44,7 +60,8 @@ def taxonomy_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
             if leaf.value not in valid:
                 singular = key.group.rstrip("s")
                 diagnostics.error(
-                    item.origin.location(leaf.path), f"unknown-{singular}",
+                    item.origin.location(leaf.path),
+                    f"unknown-{singular}",
                     f"unknown {singular} '{leaf.value}'",
                     join_hints(suggest(leaf.value, valid), f"{key.group} are defined in {taxonomy.origin.display}"),
                 )
@@ -59,7 +76,8 @@ def levels(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
         for leaf, _ in iter_markers(item, ScaleLevel):
             if not 1 <= leaf.value <= top:
                 diagnostics.error(
-                    item.origin.location(leaf.path, key=leaf.is_key), "level-out-of-scale",
+                    item.origin.location(leaf.path, key=leaf.is_key),
+                    "level-out-of-scale",
                     f"level {leaf.value} is outside the scale 1..{top}",
                     f"the scale is defined by `levels` in {taxonomy.origin.display}",
                 )

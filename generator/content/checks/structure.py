@@ -89,7 +89,7 @@ def unique_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                 _report_twice(kb, diagnostics, checklist, seen, key, (*base, "key" if entry.key else "text"), "item")
 
 
-def _report_twice(kb, diagnostics, item, seen, key, where, what) -> None:  # type: ignore[no-untyped-def]
+def _report_twice(kb, diagnostics, item, seen, key, where, what) -> None:
     if key in seen:
         line = item.origin.location(seen[key]).line
         diagnostics.error(

@@ -38,12 +38,12 @@ def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                     )
 
 
-def text_location(item, path, lang):  # type: ignore[no-untyped-def]
+def text_location(item, path, lang):
     """Where one language's text of a field stands (the field, when it was written as a plain text)."""
     return item.origin.location((*path, lang) if _is_mapping(item, path) else path)
 
 
-def _is_mapping(item, path) -> bool:  # type: ignore[no-untyped-def]
+def _is_mapping(item, path) -> bool:
     """Whether the text was written as a language mapping (so the language key has a position)."""
     document = item.origin.document
     node = document.data

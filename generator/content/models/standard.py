@@ -40,8 +40,8 @@ class Standard(Reviewable):
     measures: list[Measure] = Field(default_factory=list)
     do: list[MdText] = Field(default_factory=list, description="Good behaviour, by example.")
     dont: list[MdText] = Field(default_factory=list)
-    adopted_from: Annotated[  # type: ignore[valid-type]
-        list[ref("practice")], BeforeValidator(_one_or_many), ONE_OR_MANY_SCHEMA
+    adopted_from: Annotated[
+        list[ref("practice")], BeforeValidator(_one_or_many), ONE_OR_MANY_SCHEMA  # type: ignore[valid-type]
     ] = Field(
         default_factory=list, description="The practice (or practices) this standard adopts."
     )
