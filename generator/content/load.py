@@ -154,7 +154,7 @@ def _top_fields(raw: bytes) -> Iterable[tuple[str, str]]:
 
 def _remember_broken(seen: Seen, path: Path, data: dict[str, Any]) -> None:
     kind, item_id = data.get("kind"), data.get("id")
-    if kind in KINDS and item_id == path.stem:
+    if isinstance(kind, str) and kind in KINDS and item_id == path.stem:
         seen.kinds.add(kind)
         seen.broken.setdefault(item_id, kind)
 

@@ -171,6 +171,7 @@ class _Builder:
         self.positions = Positions()
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
+        self.aliased = False  # an alias was used (for the hint when the file has too many values)
 
     def document(self) -> Document:
         self.next_event()  # StreamStart
@@ -217,6 +218,7 @@ class _Builder:
         return result
 
     def alias(self, event: events.AliasEvent) -> Any:
+        self.aliased = True
         if event.anchor not in self.anchors:
             line, column = _mark(event)
             raise YamlError(f"unknown alias '*{event.anchor}'", line, column, hint="define the anchor before using it")
@@ -229,10 +231,11 @@ class _Builder:
     def too_many(self, event: events.Event) -> None:
         line, column = _mark(event)
         raise YamlError(
-            f"file expands to more than {MAX_VALUES} values",
+            f"file {'expands to' if self.aliased else 'holds'} more than {MAX_VALUES} values",
             line,
             column,
-            hint="aliases may not multiply content; write the values out or split the file",
+            hint="aliases may not multiply content; write the values out or split the file" if self.aliased
+            else "split the file into several items",
         )
 
     def sequence(self, start: events.Event, depth: int) -> list[Any]:

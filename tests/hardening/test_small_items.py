@@ -59,3 +59,11 @@ def test_an_impossible_kb_today_is_a_clear_error(kb_project: Path, run_kb, monke
     assert (result.exit_code, result.stderr) == (
         2, "kb: KB_TODAY='2026-02-30' is not a date like 2026-03-31 (set it to a real day, or unset it)\n")
     assert os.environ["KB_TODAY"] == "2026-02-30"
+
+
+def test_a_large_plain_file_is_not_told_about_aliases(kb_project: Path, run_kb) -> None:
+    rows = "".join(f"  - step {n}\n" for n in range(30_000))
+    (kb_project / "standards/principles/long.yaml").write_text(f"kind: principle\nid: long\ntitle: x\nsteps:\n{rows}")
+    result = run_kb("check")
+    assert result.stdout == ("standards/principles/long.yaml:20000:5: error: file holds more than 20000 values "
+                             "(split the file into several items)\n")
