@@ -46,11 +46,11 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            from generator.content.load import current_file
+            from generator.diagnostics import InternalError
 
-            where = f" while reading {current_file()}" if current_file() else ""
+            where, cause = (f" {exc.where}", exc.cause) if isinstance(exc, InternalError) else ("", exc)
             raise KbError(
-                f"internal error{where}: {type(exc).__name__}: {exc} "
+                f"internal error{where}: {type(cause).__name__}: {cause} "
                 "(this is a bug in kb; please report it with the file that triggered it)"
             ) from None
 

@@ -14,6 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+class InternalError(Exception):
+    """A bug in kb, not in the content: `where` names the file being read or the check running."""
+
+    def __init__(self, where: str, cause: BaseException) -> None:
+        super().__init__(f"{where}: {type(cause).__name__}: {cause}")
+        self.where = where
+        self.cause = cause
+
+
 class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,30 +19,10 @@ from generator.content import yamlload
 from generator.content.messages import clip, describe
 from generator.content.models import KINDS, Item
 from generator.content.types import SLUG_RE, slugify
-from generator.diagnostics import Diagnostics, Location, display_path, suggest
+from generator.diagnostics import Diagnostics, InternalError, Location, display_path, suggest
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 _TOP_FIELD = re.compile(rb"^(kind|id):[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?\r?$", re.M)
-_reading: list[str] = []  # the file being read, for internal-error reports
-
-
-def current_file() -> str | None:
-    """For an internal-error report: the file being read when the error struck, else (during the
-    checks) the file of the innermost item in the traceback of the exception being handled."""
-    if _reading:
-        return _reading[-1]
-    tb = sys.exc_info()[2]
-    frames = []
-    while tb is not None:
-        frames.append(tb.tb_frame)
-        tb = tb.tb_next
-    for frame in reversed(frames):
-        for value in frame.f_locals.values():
-            if isinstance(value, Item) and value.origin is not None:
-                return str(value.origin.display)
-    return None
-
-
 @dataclass
 class Seen:
     """What files named even when they were wrong, so that one mistake gives one error: a broken
@@ -95,7 +74,6 @@ def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language
     file that resolves outside it (a symbolic link to /etc/passwd) is refused with an error naming the link."""
     items = []
     seen = Seen()
-    _reading.clear()
     cwd = os.path.join(os.getcwd(), "")
     for path in paths:
         text = str(path)
@@ -114,10 +92,10 @@ def load_file(
     """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed;
     `root`: the folder the file must resolve into)."""
     source = SourceFile(path, shown or display_path(path))
-    _reading[:] = [source.display]  # left set if an unexpected exception escapes, for the report
-    item = _read(source, diagnostics, default_language, seen if seen is not None else Seen(), root)
-    _reading.clear()
-    return item
+    try:
+        return _read(source, diagnostics, default_language, seen if seen is not None else Seen(), root)
+    except Exception as exc:  # noqa: BLE001 - a bug in kb: report it with the file that triggered it
+        raise InternalError(f"while reading {source.display}", exc) from exc
 
 
 def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, seen: Seen,

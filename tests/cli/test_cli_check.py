@@ -249,7 +249,7 @@ def test_a_path_that_does_not_exist_is_a_usage_error(kb_project: Path, run_kb) -
 # -- internal errors ---------------------------------------------------------------------------------
 
 
-def test_an_exception_in_a_check_names_the_item_file_and_exits_2(
+def test_an_exception_in_a_check_names_the_check_and_exits_2(
     kb_project: Path, run_kb, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def explode(kb, diagnostics):  # type: ignore[no-untyped-def]
@@ -262,7 +262,7 @@ def test_an_exception_in_a_check_names_the_item_file_and_exits_2(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "kb: internal error while reading standards/principles/speed.yaml: RuntimeError: boom "
+        "kb: internal error in the explode check: RuntimeError: boom "
         "(this is a bug in kb; please report it with the file that triggered it)\n"
     )
 
@@ -289,4 +289,4 @@ def test_an_exception_outside_any_item_names_no_stale_file(
     monkeypatch.setattr(checks, "CHECKS", [explode])
     result = run_kb("check")
     assert result.exit_code == 2
-    assert result.stderr.startswith("kb: internal error: KeyError: 'nothing' (this is a bug in kb")
+    assert result.stderr.startswith("kb: internal error in the explode check: KeyError: 'nothing' (this is a bug")

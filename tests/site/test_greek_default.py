@@ -19,8 +19,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def greek_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "greek-kb"
-    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "greek-kb", root)
+    root = tmp_path / "greek-keys-kb"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "greek-keys-kb", root)
     monkeypatch.chdir(root)
     monkeypatch.setenv("KB_TODAY", TODAY)
     return root

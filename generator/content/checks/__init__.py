@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from generator.content.checks import advice, limits, references, structure, texts
 from generator.content.knowledge import KnowledgeBase
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics, InternalError
 
 Check = Callable[[KnowledgeBase, Diagnostics], None]
 
@@ -36,4 +36,7 @@ CHECKS: list[Check] = [
 
 def run_checks(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
     for check in CHECKS:
-        check(kb, diagnostics)
+        try:
+            check(kb, diagnostics)
+        except Exception as exc:  # noqa: BLE001 - a bug in kb: report it with the check that failed
+            raise InternalError(f"in the {check.__name__.replace('_', '-')} check", exc) from exc
