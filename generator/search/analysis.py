@@ -23,6 +23,7 @@ Whoosh.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -126,14 +127,22 @@ def words_of(text: str) -> list[str]:
     return [m.group().lower() for m in _PART.finditer(text)]
 
 
-@lru_cache(maxsize=64)
-def _stemmer(lang: str) -> Any:
-    name = SNOWBALL.get(lang.split("-")[0])
-    if not name:
-        return None
-    import snowballstemmer  # here, not at the top: importing every algorithm costs a cold `kb search` 30 ms
+_THREAD = threading.local()  # Snowball stemmers keep state while stemming: one per thread (kb serve)
 
-    return snowballstemmer.stemmer(name)
+
+def _stemmer(lang: str) -> Any:
+    stemmers = getattr(_THREAD, "stemmers", None)
+    if stemmers is None:
+        stemmers = _THREAD.stemmers = {}
+    if lang not in stemmers:
+        name = SNOWBALL.get(lang.split("-")[0])
+        if name:
+            import snowballstemmer  # here, not at the top: importing every algorithm costs a cold `kb search` 30 ms
+
+            stemmers[lang] = snowballstemmer.stemmer(name)
+        else:
+            stemmers[lang] = None
+    return stemmers[lang]
 
 
 @lru_cache(maxsize=200_000)

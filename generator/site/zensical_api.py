@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from generator.site.mkdocs_api import SiteBuildError
+from generator.site.sanitize import clean_articles
 
 CONFIG = "zensical.yml"
 _SITE_DIR_LINE = re.compile(r"^site_dir:.*$", re.MULTILINE)
@@ -59,6 +60,7 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> N
         shutil.rmtree(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     os.replace(project / "site", site_dir)
+    clean_articles(site_dir)  # what MkDocs' sanitiser plugin does on every page
 
 
 def _link_cache(link: Path, cache_dir: Path) -> None:

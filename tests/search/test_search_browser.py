@@ -4,6 +4,7 @@ API), answered by the static index in the browser with the same first results as
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +16,17 @@ import pytest
 from search_helpers import CHROMIUM, CHROMIUM_ARGS, TODAY, copy_fixture, static_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def wait_for(page, expression: str, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll `expression` until it is true. Not `page.wait_for_function`: that evaluates its predicate with
+    `eval`, which the Content-Security-Policy of `kb serve` forbids (as it should)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout}s: {expression}"
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +98,7 @@ def type_in_header_search(page, text: str) -> None:  # type: ignore[no-untyped-d
 
 def header_results(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """The pages the header search lists once it has answered `query`, as paths."""
-    page.wait_for_function("q => document.querySelector('.kb-search-results ol')?.dataset.kbQuery === q", arg=query)
+    wait_for(page, f"document.querySelector('.kb-search-results ol')?.dataset.kbQuery === {json.dumps(query)}")
     hrefs = page.locator(".kb-search-results .md-search-result__item a").evaluate_all(
         "links => links.map(a => a.href)")
     return [urlsplit(href).path for href in hrefs]
@@ -94,7 +106,7 @@ def header_results(page, query: str) -> list[str]:  # type: ignore[no-untyped-de
 
 def test_header_search_answers_from_the_api_in_the_pages_language(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served + "pl/")
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-api')")
     type_in_header_search(page, "obslugi")  # inflected, without diacritics: the page says "Obsługa"
     first = page.locator(".kb-search-results .md-search-result__item").first
     first.wait_for()
@@ -108,11 +120,20 @@ def test_header_search_answers_from_the_api_in_the_pages_language(page, served: 
 
 def test_enter_opens_the_first_result(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served)
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-api')")
     type_in_header_search(page, "courier")
     page.locator(".kb-search-results .md-search-result__item").first.wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url("**/standards/delay-notice/")
+
+
+def test_header_search_in_greek_without_accents(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(served + "el/")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-api')")
+    type_in_header_search(page, "παραπονα")
+    page.locator(".kb-search-results .md-search-result__item").first.wait_for()
+    hrefs = page.locator(".kb-search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[0] == "/el/standards/complaint-first-contact/"
 
 
 # (language, query, the expected first result): what staff type, on static hosting.
@@ -132,7 +153,7 @@ def test_static_hosting_answers_like_kb_search(page, static: str, python_searche
     from generator.search.searcher import Filters
 
     page.goto(static + ("" if lang == "en" else f"{lang}/"))
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-static')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-static')")
     type_in_header_search(page, query)
     found = header_results(page, query)
     prefix = "/" if lang == "en" else f"/{lang}/"
@@ -147,7 +168,7 @@ def test_static_hosting_answers_like_kb_search(page, static: str, python_searche
 def test_static_hosting_never_finds_retired_items_and_drops_materials_index(page, static: str,  # type: ignore[no-untyped-def]
                                                                             built_site: Path) -> None:
     page.goto(static)
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-static')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-static')")
     type_in_header_search(page, "zeppelin")  # the title of a retired standard
     assert header_results(page, "zeppelin") == []
     assert page.locator(".kb-search-meta").inner_text() == "No matching documents"
@@ -162,25 +183,25 @@ def visible_ids(page) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("where", ["served", "static"])
 def test_find_page_filters(page, request, where: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(request.getfixturevalue(where) + "pl/find/?channel=phone")
-    page.wait_for_function("document.querySelector('.kb-find__status').textContent !== ''")
+    wait_for(page, "document.querySelector('.kb-find__status').textContent !== ''")
     assert visible_ids(page) == ["answer-within-three-rings", "complaint-first-contact"]
     page.select_option("select[name=channel]", "")
     page.select_option("select[name=role]", "warehouse")
-    page.wait_for_function("document.querySelectorAll('.kb-find__results li:not([hidden])').length === 2")
+    wait_for(page, "document.querySelectorAll('.kb-find__results li:not([hidden])').length === 2")
     assert visible_ids(page) == ["answer-within-three-rings", "delay-notice"]
     assert page.evaluate("location.search") == "?role=warehouse"  # the address keeps the filters
     page.go_back()  # before the role was chosen
-    page.wait_for_function("document.querySelector('select[name=role]').value === ''")
+    wait_for(page, "document.querySelector('select[name=role]').value === ''")
     assert page.evaluate("location.search") == ""
     page.go_back()  # before the channel was cleared
-    page.wait_for_function("document.querySelector('select[name=channel]').value === 'phone'")
+    wait_for(page, "document.querySelector('select[name=channel]').value === 'phone'")
     assert page.evaluate("location.search") == "?channel=phone"
     assert visible_ids(page) == ["answer-within-three-rings", "complaint-first-contact"]
 
 
 def test_find_page_from_the_address_on_static_hosting(page, static: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(static + "pl/find/?q=reklamacjami&role=agent")
-    page.wait_for_function("document.querySelector('.kb-find__results').dataset.kbQuery === 'reklamacjami'")
+    wait_for(page, "document.querySelector('.kb-find__results').dataset.kbQuery === 'reklamacjami'")
     assert page.input_value("input[name=q]") == "reklamacjami" and page.input_value("select[name=role]") == "agent"
     assert not page.is_checked("#__search")  # Material's own reading of ?q= stands aside on this page
     assert page.evaluate("location.search") == "?q=reklamacjami&role=agent"
