@@ -56,9 +56,13 @@ class Sources:
                 self.styles.add(origin)
 
     def save(self, site_dir: Path) -> None:
+        """Write what this build's pages need, plus what the folder's earlier builds noted: a dirty
+        build (the preview's) renders only the pages that changed, and the rest still need theirs."""
         target = Path(site_dir) / CSP_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = {"hashes": sorted(self.hashes), "scripts": sorted(self.scripts), "styles": sorted(self.styles)}
+        earlier = _load(Path(site_dir), [""])
+        data = {"hashes": sorted(self.hashes | earlier["hashes"]), "scripts": sorted(self.scripts | earlier["scripts"]),
+                "styles": sorted(self.styles | earlier["styles"])}
         atomic_write(target, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
 
 
