@@ -15,12 +15,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from generator import files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
-from generator.site import mkdocs_api, zensical_api
+from generator.site import mkdocs_api, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
 from generator.site.swap import staging, swap_in
@@ -47,6 +48,7 @@ def build(
     (`.kb/cache/pages/`, see site/page_cache.py); the result is the same bytes either way.
     `engine`: mkdocs or zensical (default: the `kb.engine` option)."""
     started = time.monotonic()
+    sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
     result = BuildResult(diagnostics)
@@ -65,7 +67,9 @@ def build(
             _JOB.clear()
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
+        sitedir.mark(staged_site)
         progress(f"replacing {site_dir.name}/")
+        sitedir.check_site_dir(project)  # again: the folder may have changed during the build
         swap_in(staged_site, site_dir)
     result.ok = True
     result.seconds = time.monotonic() - started
@@ -112,7 +116,7 @@ def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: boo
     from generator.printing.build import write_pdfs
     from generator.search.index import write_index
 
-    cache_dir = project.root / ".kb" / "cache"
+    cache_dir = files.cache_dir(project.root)
     if pdf:
         progress("writing printouts (PDF)")
         write_pdfs(kb, project, staged_site, cache_dir, progress=progress)

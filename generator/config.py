@@ -1,7 +1,8 @@
 """The project configuration: the user's `mkdocs.yml` and the generator's options under `kb:`.
 
-MkDocs configs may hold tags such as `!ENV` or `!!python/name:`; they are kept
-as `Tagged` values so the site stage can write them back unchanged.
+Read through the bounded loader of `configyaml.py`: MkDocs' `!ENV` and `!relative`
+tags (and `!!python/name:` of Material's and pymdownx's functions) are kept as
+`Tagged` values so the site stage can write them back; any other tag is an error.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
+from generator.configyaml import ConfigDocument, Tagged, load_config_text, resolve_env
+
+__all__ = ["ConfigError", "KbOptions", "Project", "Tagged", "load_project"]
+from generator.content.yamltext import YamlError
 
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"  # 'en', 'pl', 'pt-BR'
 
@@ -21,14 +25,6 @@ DEFAULT_CONFIG = "mkdocs.yml"
 
 class ConfigError(Exception):
     """The configuration cannot be used; the message names the file (and line)."""
-
-
-@dataclass(frozen=True)
-class Tagged:
-    """A YAML value with a custom tag (`!ENV [X]`, `!!python/name:pkg.obj`), kept verbatim."""
-
-    tag: str
-    value: Any
 
 
 @dataclass(frozen=True)
@@ -118,6 +114,13 @@ class Project:
     config_path: Path
     options: KbOptions
     mkdocs: dict[str, Any] = field(default_factory=dict)
+    marks: dict[tuple[Any, ...], tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    shown: str = field(default=DEFAULT_CONFIG, compare=False)
+
+    def where(self, *path: Any) -> str:
+        """`mkdocs.yml:LINE:COL` of a setting's key (or just the file when it is not written there)."""
+        mark = self.marks.get(path)
+        return f"{self.shown}:{mark[0]}:{mark[1]}" if mark else self.shown
 
     @property
     def root(self) -> Path:
@@ -137,23 +140,7 @@ class Project:
 
     @property
     def site_dir(self) -> Path:
-        return self.root / str(self.mkdocs.get("site_dir", "site"))
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that keeps unknown tags (MkDocs' `!ENV`, `!!python/name:`) as Tagged values."""
-
-
-def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        return Tagged(tag, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, loader.construct_sequence(node, deep=True))
-    return Tagged(tag, loader.construct_mapping(node, deep=True))
-
-
-_ConfigLoader.add_multi_constructor("", _construct_tagged)
+        return self.root / str(resolve_env(self.mkdocs.get("site_dir", "site")))
 
 
 def load_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
@@ -161,7 +148,7 @@ def load_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     path = Path(config_file).resolve()
     shown = str(config_file)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw_bytes = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(
             f"{shown}: config file not found (run `kb init` to start a content repository, or pass -f FILE)"
@@ -169,17 +156,48 @@ def load_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}: cannot read the config file: {exc}") from None
     try:
-        raw = yaml.load(text, Loader=_ConfigLoader) or {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        raise ConfigError(f"{where}: YAML syntax error: {exc.problem}") from None
+        document = load_config_text(raw_bytes)
+    except YamlError as exc:
+        hint = f" ({exc.hint})" if exc.hint else ""
+        raise ConfigError(f"{shown}:{exc.line}:{exc.column}: {exc.message}{hint}") from None
+    raw = document.data if document.data is not None else {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{shown}: the config must be a mapping of settings")
+    _refuse_kb_plugin(raw, document, shown)
     mkdocs = {key: value for key, value in raw.items() if key != "kb"}
     try:
         options = KbOptions.from_config(raw.get("kb"))
     except OptionError as exc:
         where = ".".join(str(part) for part in ("kb", *exc.where))
-        raise ConfigError(f"{shown}: `{where}`: {exc}") from None
-    return Project(path, options, mkdocs)
+        line, column = document.locate(("kb", *exc.where))
+        raise ConfigError(f"{shown}:{line}:{column}: `{where}`: {exc}") from None
+    _content_inside(path.parent, options, document, shown)
+    return Project(path, options, mkdocs, document.key_marks, shown)
+
+
+def _content_inside(root: Path, options: KbOptions, document: ConfigDocument, shown: str) -> None:
+    """Content folders lie inside the project (`/`, `..` or a link out would publish other files)."""
+    base = root.resolve()
+    for index, folder in enumerate(options.content):
+        resolved = (root / folder).resolve()
+        if resolved != base and base not in resolved.parents:
+            line, column = document.locate(("kb", "content", index))
+            raise ConfigError(f"{shown}:{line}:{column}: `kb.content`: '{folder}' lies outside the project "
+                              f"folder (it is {resolved}); content folders must be inside it")
+
+
+def _refuse_kb_plugin(raw: dict[str, Any], document: ConfigDocument, shown: str) -> None:
+    """`plugins: - kb: {...}` (the MkDocs habit) is one error at its line: kb is not a MkDocs plugin."""
+    plugins = raw.get("plugins")
+    entries = list(plugins) if isinstance(plugins, (list, dict)) else []
+    for index, entry in enumerate(entries):
+        name = next(iter(entry), None) if isinstance(entry, dict) else entry
+        if name == "kb":
+            path = ("plugins", "kb") if isinstance(plugins, dict) else ("plugins", index)
+            line, column = document.locate(path, key=isinstance(plugins, dict))
+            raise ConfigError(
+                f"{shown}:{line}:{column}: `kb` is not a MkDocs plugin: move its options from `plugins:` "
+                "to the top-level `kb:` key (for example `kb: {languages: [en, pl]}`)"
+            )
+
+

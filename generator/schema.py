@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter
 
 from generator.content.models import KINDS
+from generator.files import atomic_write
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DEFAULT_SCHEMA_DIR = Path(".kb") / "schema"
@@ -53,6 +54,6 @@ def write_schemas(folder: Path) -> list[Path]:
     for name, text in all_schemas().items():
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            atomic_write(target, text.encode("utf-8"))
         written.append(target)
     return written

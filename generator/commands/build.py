@@ -44,7 +44,7 @@ def command(no_pdf: bool, jobs: int | None, no_cache: bool, engine: str | None, 
     except (SiteBuildError, UnsafePath) as exc:
         raise KbError(f"the site could not be built; {project.site_dir.name}/ is unchanged.\n{exc}") from None
     if not result.ok:
-        sys.stdout.write(as_text(result.diagnostics.sorted()))
+        sys.stderr.write(as_text(result.diagnostics.sorted()))  # diagnostics on stderr: see generator/files.py
         errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
         click.echo(f"kb build: {errors} error(s), {warnings} warning(s); nothing built "
                    f"({project.site_dir.name}/ is unchanged)", err=True)

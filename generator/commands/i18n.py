@@ -52,7 +52,8 @@ def mark(ids: tuple[str, ...], mark_all: bool, langs: tuple[str, ...], dry_run: 
             verb = "would mark" if dry_run else "marked"
             click.echo(f"{verb} {item.id} ({lang}: {fingerprint})  {item.origin.display}")
     for line in plan.failed:
-        click.echo(f"{line}: error: not marked", err=True)
+        where, why = line.split(": ", 1)
+        click.echo(f"{where}: error: not marked: {why}", err=True)
     done = len([m for m in plan.marks if m[0].origin.display not in failed])
     verdict = f"{done} to mark" if dry_run else f"marked {done} translation(s) in {written} file(s)"
     click.echo(f"kb i18n mark: {verdict}, {plan.current} already current, {len(plan.skipped)} skipped", err=True)

@@ -24,6 +24,8 @@ def command(ids: tuple[str, ...], out_dir: str, lang: str | None, html: bool, co
 
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
+    from generator.diagnostics import display_path
+    from generator.files import WriteRefused, cache_dir
     from generator.printing.build import print_items
     from generator.printing.files import check_writable
     from generator.printing.select import PrintError, check_language, select_items
@@ -46,7 +48,10 @@ def command(ids: tuple[str, ...], out_dir: str, lang: str | None, html: bool, co
     reason = check_writable(folder)
     if reason:
         raise KbError(f"cannot write to '{out_dir}': {reason}")
-    report = print_items(kb, project, items, lang, folder, project.root / ".kb" / "cache", html=html,
-                         progress=lambda message: click.echo(message, err=True))
+    try:
+        report = print_items(kb, project, items, lang, folder, cache_dir(project.root), html=html,
+                             progress=lambda message: click.echo(message, err=True))
+    except WriteRefused as exc:
+        raise KbError(f"cannot write '{display_path(exc.path)}': {exc.reason}") from None
     for path in report.pdfs:
         click.echo(str(path))

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator import files
 from generator.content import yamlload
 from generator.content.messages import clip, describe
 from generator.content.models import KINDS, Item
@@ -49,8 +50,10 @@ class SourceFile:
         return Location(self.display, line, column)
 
 
-def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str) -> tuple[list[Item], Seen]:
-    """The valid items, and what the files that failed still named (their kinds and ids)."""
+def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language: str,
+               root: Path | None = None) -> tuple[list[Item], Seen]:
+    """The valid items, and what the files that failed still named (their kinds and ids); with `root`, a
+    file that resolves outside it (a symbolic link to /etc/passwd) is refused with an error naming the link."""
     items = []
     seen = Seen()
     cwd = os.path.join(os.getcwd(), "")
@@ -58,7 +61,7 @@ def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language
         text = str(path)
         # display_path() for the common case of a file below the working folder, without a relpath per file
         shown = text[len(cwd):].replace(os.sep, "/") if text.startswith(cwd) else None
-        item = load_file(path, diagnostics, default_language, seen, shown)
+        item = load_file(path, diagnostics, default_language, seen, shown, root)
         if item is not None:
             items.append(item)
     return items, seen
@@ -66,20 +69,26 @@ def load_files(paths: Iterable[Path], diagnostics: Diagnostics, default_language
 
 def load_file(
     path: Path, diagnostics: Diagnostics, default_language: str, seen: Seen | None = None,
-    shown: str | None = None,
+    shown: str | None = None, root: Path | None = None,
 ) -> Item | None:
-    """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed)."""
+    """One file -> one item, or None with the reasons in `diagnostics` (`shown`: the path as displayed;
+    `root`: the folder the file must resolve into)."""
     source = SourceFile(path, shown or display_path(path))
     try:
-        return _read(source, diagnostics, default_language, seen if seen is not None else Seen())
+        return _read(source, diagnostics, default_language, seen if seen is not None else Seen(), root)
     except Exception as exc:  # noqa: BLE001 - a bug in kb: report it with the file that triggered it
         raise InternalError(f"while reading {source.display}", exc) from exc
 
 
-def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, seen: Seen) -> Item | None:
+def _read(source: SourceFile, diagnostics: Diagnostics, default_language: str, seen: Seen,
+          root: Path | None) -> Item | None:
     path = source.path
     try:
-        raw = path.read_bytes()
+        raw = files.read_regular(path, root if root is not None else path.parent)
+    except files.UnsafeFile as exc:
+        diagnostics.error(source.location(), "unsafe-file", f"not read: {exc}",
+                          "content files must be regular files inside the project")
+        return None
     except OSError as exc:
         diagnostics.error(source.location(), "unreadable", f"cannot read the file: {exc.strerror}")
         return None
@@ -105,7 +114,7 @@ def _top_fields(raw: bytes) -> Iterable[tuple[str, str]]:
 
 def _remember_broken(seen: Seen, path: Path, data: dict[str, Any]) -> None:
     kind, item_id = data.get("kind"), data.get("id")
-    if kind in KINDS and item_id == path.stem:
+    if isinstance(kind, str) and kind in KINDS and item_id == path.stem:
         seen.kinds.add(kind)
         seen.broken.setdefault(item_id, kind)
 
@@ -120,7 +129,7 @@ def _to_item(source: SourceFile, diagnostics: Diagnostics, default_language: str
             f"start the file with `kind:` followed by one of: {', '.join(sorted(KINDS))}",
         )
         return None
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         diagnostics.error(
             source.location(("kind",)), "unknown-kind", f"unknown kind '{clip(kind)}'", suggest(str(kind), KINDS)
         )

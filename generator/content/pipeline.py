@@ -51,12 +51,13 @@ class LoadCache:
     def __init__(self) -> None:
         self._files: dict[str, _Loaded] = {}
 
-    def load(self, path: str, info: os.stat_result | None, default_language: str, shown: str | None) -> _Loaded:
+    def load(self, path: str, info: os.stat_result | None, default_language: str, shown: str | None,
+             root: Path | None = None) -> _Loaded:
         signature = (info.st_mtime_ns, info.st_size) if info is not None else (0, 0)
         cached = self._files.get(path)
         if cached is None or cached.signature != signature:
             diagnostics, seen = Diagnostics(), Seen()
-            item = load_file(Path(path), diagnostics, default_language, seen, shown)
+            item = load_file(Path(path), diagnostics, default_language, seen, shown, root)
             cached = _Loaded(signature, item, diagnostics, seen)
         return cached
 
@@ -90,7 +91,7 @@ def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[Kn
     for path, info in project_listing(project):
         # display_path() for the common case of a file below the working folder, without a relpath per file
         shown = path[len(cwd):].replace(os.sep, "/") if path.startswith(cwd) else None
-        entry = loaded[path] = cache.load(path, info, project.default_language, shown)
+        entry = loaded[path] = cache.load(path, info, project.default_language, shown, project.root)
         diagnostics.extend(entry.diagnostics)
         seen.update(entry.seen)
         if entry.item is not None:

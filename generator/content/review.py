@@ -21,7 +21,16 @@ class ReviewState:
 def today() -> date:
     """Today's date; KB_TODAY=YYYY-MM-DD fixes it (for reproducible builds and tests)."""
     fixed = os.environ.get("KB_TODAY")
-    return date.fromisoformat(fixed) if fixed else date.today()
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        from generator.config import ConfigError
+
+        raise ConfigError(
+            f"KB_TODAY={fixed!r} is not a date like 2026-03-31 (set it to a real day, or unset it)"
+        ) from None
 
 
 def add_months(day: date, months: int) -> date:

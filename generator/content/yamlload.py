@@ -28,6 +28,7 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "Document", "Marks", "Po
 
 MAX_DEPTH = 32
 MAX_VALUES = 20_000  # values in one file, counting each expansion of an alias
+MAX_DIGITS = 18  # a whole number fits in 64 bits; a longer one is a mistake (and Python refuses 4,300+ digits)
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -170,6 +171,7 @@ class _Builder:
         self.positions = Positions()
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
+        self.aliased = False  # an alias was used (for the hint when the file has too many values)
 
     def document(self) -> Document:
         self.next_event()  # StreamStart
@@ -216,6 +218,7 @@ class _Builder:
         return result
 
     def alias(self, event: events.AliasEvent) -> Any:
+        self.aliased = True
         if event.anchor not in self.anchors:
             line, column = _mark(event)
             raise YamlError(f"unknown alias '*{event.anchor}'", line, column, hint="define the anchor before using it")
@@ -228,10 +231,11 @@ class _Builder:
     def too_many(self, event: events.Event) -> None:
         line, column = _mark(event)
         raise YamlError(
-            f"file expands to more than {MAX_VALUES} values",
+            f"file {'expands to' if self.aliased else 'holds'} more than {MAX_VALUES} values",
             line,
             column,
-            hint="aliases may not multiply content; write the values out or split the file",
+            hint="aliases may not multiply content; write the values out or split the file" if self.aliased
+            else "split the file into several items",
         )
 
     def sequence(self, start: events.Event, depth: int) -> list[Any]:
@@ -283,6 +287,10 @@ def _scalar(event: events.ScalarEvent) -> Any:
     if text in _PLAIN_WORDS:
         return _PLAIN_WORDS[text]
     if text[:1] in _NUMBER_START and _INT.match(text):
+        if len(text) > MAX_DIGITS:
+            line, column = _mark(event)
+            raise YamlError(f"number has more than {MAX_DIGITS} digits", line, column,
+                            hint="quote it if it is a text, such as an identifier")
         return int(text)
     return text
 

@@ -17,14 +17,13 @@ file is left alone and a MarkError says what to add by hand.
 from __future__ import annotations
 
 import copy
-import os
 import re
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import files
 from generator.content import yamlload
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
@@ -44,6 +43,9 @@ class MarkError(Exception):
 
 def mark_file(path: Path, fingerprints: Sequence[tuple[str, str]]) -> bool:
     """Set `translated.<lang>` for each (lang, fingerprint) in the file; True when it changed."""
+    reason = files.refuse_reason(path)
+    if reason:
+        raise MarkError(reason)
     raw = path.read_bytes()
     try:
         text = yamlload.decode(raw)
@@ -176,13 +178,10 @@ def _verify(before: dict[str, Any], new_text: str, lang: str, fingerprint: str) 
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.kb-tmp")  # hidden: never read as content
     try:
-        temporary.write_bytes(data)
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        files.atomic_write(path, data)
+    except files.WriteRefused as exc:
+        raise MarkError(exc.reason) from None
 
 
 # -- kb i18n mark -------------------------------------------------------------

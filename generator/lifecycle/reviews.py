@@ -14,7 +14,7 @@ from datetime import date
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.review import ReviewState
-from generator.lifecycle.labels import label
+from generator.words import words
 
 ORDER = {"overdue": 0, "due": 1, "never": 2, "current": 3}
 
@@ -66,5 +66,5 @@ def review_counts(kb: KnowledgeBase) -> dict[str, int]:
 def review_badge(kb: KnowledgeBase, item: Reviewable, lang: str) -> Badge:
     """'Review overdue since 2025-01-15', 'Review due by …', 'Not reviewed yet' or 'Reviewed … · next review by …'."""
     state = kb.review(item)
-    text = label(f"review.{state.state}", lang, due=state.due, reviewed=item.reviewed)
+    text = words(lang)[f"review_badge_{state.state}"].format(due=state.due, reviewed=item.reviewed)
     return Badge(state.state, text)

@@ -97,11 +97,12 @@ class Marker:
 
 def outdated_marker(kb: KnowledgeBase, item: Item, lang: str) -> Marker | None:
     """A marker when the recorded translation of `item` into `lang` no longer matches its source text."""
-    from generator.lifecycle.labels import label
+    from generator.words import words
 
     if lang == kb.default_language or not translation_status(kb, item, lang).stale:
         return None
-    return Marker(label("translation.outdated", lang), label("translation.outdated.note", lang))
+    said = words(lang)
+    return Marker(said["outdated_translation"], said["outdated_translation_note"])
 
 
 def unknown_language(languages: Sequence[str], wanted: Sequence[str]) -> str | None:

@@ -1,46 +1,42 @@
-"""Writing output files so that nothing half-written is ever left behind."""
+"""Putting printouts in place: atomic writes (`generator.files`), hard links from the cache when possible."""
 
 from __future__ import annotations
 
 import os
-import shutil
+import secrets
 import tempfile
 from pathlib import Path
 
+from generator.files import WriteRefused, atomic_write, refuse_reason
+
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write to a temporary file in the target's folder, then rename it over the target."""
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a site is read by a web server
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, data)
 
 
 def atomic_write_text(target: Path, text: str) -> None:
-    atomic_write_bytes(target, text.encode("utf-8"))
+    atomic_write(target, text.encode("utf-8"))
 
 
 def link_or_copy(source: Path, target: Path, link: bool = True) -> None:
     """Put `source` at `target` atomically: a hard link when allowed and possible, else a copy."""
-    temp = target.with_name(f".{target.name}.link.tmp")
-    temp.unlink(missing_ok=True)
-    try:
-        if not link:
-            raise OSError("copy requested")
-        os.link(source, temp)
-    except OSError:
-        shutil.copyfile(source, temp)
-        os.chmod(temp, 0o644)
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    reason = refuse_reason(target)
+    if reason:
+        raise WriteRefused(target, reason)
+    if link:
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.kb-tmp")  # os.link never follows it
+        try:
+            os.link(source, temp)
+        except OSError:
+            pass
+        else:
+            try:
+                os.replace(temp, target)
+            except BaseException:
+                temp.unlink(missing_ok=True)
+                raise
+            return
+    atomic_write(target, source.read_bytes())
 
 
 def check_writable(folder: Path) -> str | None:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from generator.printing.markup import css_string
 from generator.printing.sheet import Sheet
 from generator.urls import item_page
+from generator.words import FOLDER as LOCALES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -44,7 +45,8 @@ def _template_version() -> str:
     digest = hashlib.sha256()
     for path in sorted(TEMPLATES.iterdir()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update((Path(__file__).parent / "labels.py").read_bytes())
+    for path in sorted(LOCALES.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.printing.files import atomic_write_bytes
+from generator.workers import die_with_parent
 
 # Form fields make the checkboxes tickable on screen; every option here is part of the cache key.
 PDF_OPTIONS = {"pdf_forms": True}
@@ -45,6 +46,7 @@ def render_file(html: str, target: str) -> int:
 
 
 def _warm_up() -> None:
+    die_with_parent()
     import weasyprint  # noqa: F401  - load it once per worker, before the first job
 
 

@@ -19,10 +19,12 @@ from generator.content.fingerprint import content_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Checklist, Item, Path, Standard
 from generator.content.types import Text
-from generator.printing.labels import labels_for
+from generator.lifecycle.translations import outdated_marker
 from generator.printing.markup import markdown_html, markdown_inline
 from generator.urls import item_page, item_url, language_prefix
+from generator.words import Words, language_name, words
 
+KIND_WORDS = {"checklist": "checklist", "standard": "service_standard"}
 # A group with more rows than this cannot fit on one A4 page anyway; keeping it together would only
 # push it to the next page and leave a near-empty one behind, so it may break from its start.
 LONG_GROUP = 15
@@ -63,7 +65,7 @@ class Group:
 class Sheet:
     item: Item
     lang: str
-    labels: dict[str, str]
+    labels: Words
     kind_label: str
     title: Txt
     fingerprint: str
@@ -75,6 +77,8 @@ class Sheet:
     groups: list[Group] = field(default_factory=list)
     card: dict[str, Any] = field(default_factory=dict)
     signers: list[str] = field(default_factory=list)
+    legend: str = ""  # explains the [EN] marker, printed when a text fell back
+    outdated: str = ""  # the translation was made from an older text (as the web page says)
     notes_box: bool = False
 
     @property
@@ -115,10 +119,10 @@ def page_address(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None)
 
 def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = None) -> Sheet:
     """The printout of a checklist, path or standard in `lang`."""
-    texts, labels = _Texts(kb, lang), labels_for(lang)
-    kind_label = labels[f"path-{item.type}"] if isinstance(item, Path) else labels[item.kind]
+    texts, labels = _Texts(kb, lang), words(lang)
+    kind_label = labels[f"path_{item.type}"] if isinstance(item, Path) else labels[KIND_WORDS[item.kind]]
     fingerprint = content_fingerprint(item)
-    reviewed = item.reviewed.isoformat() if item.reviewed else labels["not-reviewed"]  # type: ignore[attr-defined]
+    reviewed = item.reviewed.isoformat() if item.reviewed else labels["review_never"]  # type: ignore[attr-defined]
     sheet = Sheet(
         item=item, lang=lang, labels=labels, kind_label=kind_label, title=texts.plain(item.title),
         fingerprint=fingerprint, version=f"{reviewed} · {fingerprint}", url=page_address(kb, item, lang, site_url),
@@ -129,15 +133,21 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
         (labels["version"], Txt(sheet.version)),
     ]
     FILLERS[item.kind](sheet, item, texts)
+    if item.status == "retired":
+        sheet.signers = []  # nobody signs a rule that no longer applies
+    outdated = outdated_marker(kb, item, lang)
+    sheet.outdated = f"{outdated.text}: {outdated.note}" if outdated else ""
+    sheet.legend = labels["print_legend"].format(code=kb.default_language.upper(),
+                                                 language=language_name(kb.default_language, lang))
     return sheet
 
 
 def _fill_checklist(sheet: Sheet, checklist: Checklist, texts: _Texts) -> None:
     labels = sheet.labels
     if checklist.frequency:
-        sheet.meta.append((labels["frequency"], Txt(labels[f"freq-{checklist.frequency}"])))
+        sheet.meta.append((labels["frequency"], Txt(labels[f"frequency_{checklist.frequency}"])))
     if checklist.roles:
-        sheet.meta.append((labels["roles"], _joined(texts, checklist.roles)))
+        sheet.meta.append((labels["for_roles"], _joined(texts, checklist.roles)))
     sheet.intro = texts.md(checklist.purpose) if checklist.purpose else texts.md(checklist.summary)
     sheet.fill_in = [labels["date"], labels["place"]]
     number = 0
@@ -146,7 +156,7 @@ def _fill_checklist(sheet: Sheet, checklist: Checklist, texts: _Texts) -> None:
         for entry in items:
             number += 1
             key = entry.key or step_key(texts.kb.text(entry.text, texts.kb.default_language)[0])
-            notes = [(labels["see-standard"], texts.title_of(entry.standard))] if entry.standard else []
+            notes = [(labels["see_standard"], texts.title_of(entry.standard))] if entry.standard else []
             rows.append(Row(texts.plain(entry.text), f"{number:03d}-{key}", notes))
         sheet.groups.append(Group(texts.plain(title) if title else None, rows))
     sheet.signers = [texts.title_of(role).value for role in checklist.sign_off]
@@ -159,24 +169,24 @@ def _fill_path(sheet: Sheet, path: Path, texts: _Texts) -> None:
     if path.mentor:
         sheet.meta.append((labels["mentor"], texts.title_of(path.mentor)))
     sheet.intro = texts.md(path.summary) if path.summary else None
-    sheet.fill_in = [labels["new-hire"], labels["start-date"]]
+    sheet.fill_in = [labels["new_hire"], labels["start_date"]]
     number = 0
     for phase in path.phases:
         rows = []
         for step in phase.steps:
             number += 1
             key = step.key or step_key(texts.kb.text(step.do, texts.kb.default_language)[0])
-            signer = labels["mentor"] if step.sign_off == "mentor" else labels["new-hire"]
+            signer = labels["mentor"] if step.sign_off == "mentor" else labels["new_hire"]
             rows.append(Row(texts.plain(step.do), f"{number:03d}-{key}", _step_notes(step, texts, labels), signer))
         title = texts.plain(phase.title)
         sheet.groups.append(Group(title, rows, _days(phase.days, str(title.value), labels)))
     role = texts.title_of(path.role).value
-    sheet.signers = [f"{labels['new-hire']} ({role})"]
+    sheet.signers = [f"{labels['new_hire']} ({role})"]
     if path.mentor:
         sheet.signers.append(f"{labels['mentor']} ({texts.title_of(path.mentor).value})")
 
 
-def _step_notes(step: Any, texts: _Texts, labels: dict[str, str]) -> list[tuple[str, Txt]]:
+def _step_notes(step: Any, texts: _Texts, labels: Words) -> list[tuple[str, Txt]]:
     notes = []
     if step.read:
         notes.append((labels["read"], _joined(texts, step.read)))
@@ -190,18 +200,18 @@ def _step_notes(step: Any, texts: _Texts, labels: dict[str, str]) -> list[tuple[
     return notes
 
 
-def _days(days: str | None, title: str, labels: dict[str, str]) -> str:
+def _days(days: str | None, title: str, labels: Words) -> str:
     """'Day 1' or 'Days 2–5' before the phase title, unless the title already names those days."""
     if not days:
         return ""
     pattern = r"(?<!\w)" + r"\s*[-–]\s*".join(days.split("-")) + r"(?!\d)"
     if re.search(pattern, title):
         return ""
-    return f"{labels['days']} {days.replace('-', '–')}" if "-" in days else f"{labels['day']} {days}"
+    return labels["days" if "-" in days else "day"].format(days=days.replace("-", "–"))
 
 
 def _joined(texts: _Texts, ids: list[str]) -> Txt:
-    everyone = Txt(labels_for(texts.lang)["everyone"])
+    everyone = Txt(words(texts.lang)["everyone"])
     titles = [texts.title_of(item_id) if item_id != "everyone" else everyone for item_id in ids]
     return Txt("; ".join(str(t.value) for t in titles), next((t.lang for t in titles if t.lang), None))
 
@@ -225,7 +235,7 @@ def _fill_standard(sheet: Sheet, standard: Standard, texts: _Texts) -> None:
         "do": [texts.md(entry, inline=True) for entry in standard.do],
         "dont": [texts.md(entry, inline=True) for entry in standard.dont],
     }
-    sheet.signers = [labels["read-understood"]]
+    sheet.signers = [labels["read_understood"]]
 
 
 FILLERS: dict[str, Callable[[Sheet, Any, _Texts], None]] = {

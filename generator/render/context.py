@@ -22,8 +22,9 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import Text
 from generator.render.escape import html_text, md_block, md_indent, md_text
-from generator.render.labels import labels, language_name
 from generator.urls import SECTIONS, item_doc
+from generator.words import language_name, sort_key
+from generator.words import words as labels
 
 UNKNOWN = "?"
 T = TypeVar("T")
@@ -54,8 +55,8 @@ class Renderer:
         self.lang = lang
         self.default = kb.default_language
         self.L = labels(lang)
-        self.language_name = language_name(lang)
-        self.default_name = language_name(self.default)
+        self.language_name = language_name(lang, lang)
+        self.default_name = language_name(self.default, lang)
         title = html_text(f"{self.L['not_translated']}: {self.default_name}")
         self.marker = Markup(f'<span class="kb-untranslated" title="{title}" lang="{html_text(self.default)}">'
                              f"{html_text(self.default.upper())}</span>")
@@ -97,7 +98,7 @@ class Renderer:
         return self.items(kind)  # type: ignore[return-value]
 
     def sort(self, items: Iterable[ItemT]) -> list[ItemT]:
-        return sorted(items, key=lambda item: (self.plain(item.title).casefold(), item.id))
+        return sorted(items, key=lambda item: (sort_key(self.plain(item.title), self.lang), item.id))
 
     def fmt(self, key: str, **values: object) -> Markup:
         """A label with `{placeholders}` filled in, escaped for Markdown."""
@@ -138,13 +139,16 @@ class PageView:
         if not fell_back:
             return md_text(value)
         self.fallback = True
-        return Markup(f'{md_text(value)} {self.marker()}')
+        return Markup(f'<span lang="{html_text(self.r.default)}">{md_text(value)}</span> {self.marker()}')
 
-    def bare(self, text: Text | None) -> Markup:
-        """Plain text without a marker (headings, where the page notice says it instead)."""
+    def heading(self, text: Text | None) -> Markup:
+        """A heading's text: a fallback carries its language but no marker (the page notice says it,
+        and the marker must not enter the table of contents); its anchor is set by the template."""
         value, fell_back = self.r.kb.text(text, self.r.lang) if text else ("", False)
-        self.fallback = self.fallback or fell_back
-        return md_text(value)
+        if not fell_back:
+            return md_text(value)
+        self.fallback = True
+        return Markup(f'<span lang="{html_text(self.r.default)}">{md_text(value)}</span>')
 
     def _block(self, text: Text) -> tuple[str, bool]:
         """The text in this page's language as a Markdown block, and whether it fell back."""
@@ -192,6 +196,14 @@ class PageView:
         here = self._address(self.doc)
         return posixpath.relpath(doc_or_file, here or ".") if here else doc_or_file
 
+    def page_url(self, doc: str) -> str:
+        """The address of page `doc` for raw HTML, relative to this page ('../../standards/')."""
+        target, here = self._address(doc), self._address(self.doc)
+        if not self.r.settings.directory_urls:
+            return posixpath.relpath(doc[:-3] + ".html", here or ".")
+        relative = posixpath.relpath(target or ".", here or ".")
+        return "./" if relative == "." else relative + "/"
+
     def _address(self, doc: str) -> str:
         """The folder of the page's address: 'standards/x.md' -> 'standards/x' (directory URLs)."""
         stem = doc[:-3]
@@ -209,7 +221,7 @@ class PageView:
             label = str(text)
         elif fell_back:
             self.fallback = True
-            label = f"{title} {self.marker()}"
+            label = f'<span lang="{html_text(self.r.default)}">{title}</span> {self.marker()}'
         else:
             label = title
         if not doc:
@@ -218,6 +230,20 @@ class PageView:
         if item.status == "draft":
             extra += f' <span class="kb-chip kb-chip--draft">{md_text(self.r.L["draft"])}</span>'
         return Markup(f"[{label}]({'../' * self.depth}{doc}){extra}")
+
+    def path_progress(self, path: Item) -> Markup:
+        """A link "3 of 25 done — continue" to the path, shown by kb.js once this browser holds ticks."""
+        from generator.content.checks.structure import step_key
+
+        kb = self.r.kb
+        keys = [step.key or step_key(kb.text(step.do, kb.default_language)[0])
+                for phase in getattr(path, "phases", []) for step in phase.steps]
+        href = self.page_url(item_doc(path))
+        return Markup(
+            f' <a class="kb-path-progress" href="{html_text(href)}" data-kb-path="{html_text(path.id)}"'
+            f' data-kb-steps="{html_text(" ".join(keys))}" data-kb-label="{html_text(self.r.L["progress_continue"])}"'
+            " hidden></a>"
+        )
 
     def item_list(self, items: Iterable[Item], summaries: bool = True) -> Markup:
         """A bullet list of links, each with the item's summary (a hot path on big sites: no macro)."""

@@ -228,7 +228,7 @@ def _by_area(p: PageView, standards: list[Standard]) -> list[dict[str, Any]]:
         groups.setdefault(s.area, []).append(s)
     keys = sorted(groups, key=lambda key: (order.index(key) if key in order else len(order), key))
     return [
-        {"area": taxonomy.areas.get(key) if taxonomy else None, "standards": p.r.sort(groups[key])}
+        {"key": key, "area": taxonomy.areas.get(key) if taxonomy else None, "standards": p.r.sort(groups[key])}
         for key in keys
     ]
 

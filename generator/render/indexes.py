@@ -14,6 +14,7 @@ from generator.content import usage
 from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
 from generator.render.context import PageView
 from generator.render.contexts import chip, role_chips
+from generator.words import field_in_words
 
 if TYPE_CHECKING:
     from generator.render.pages import PageSpec
@@ -64,6 +65,7 @@ def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
     return {
         "title": r.settings.site_name,
         "hide": ("navigation", "toc"),
+        "heading_class": "kb-sr-only",  # the header bar names the site; the page opens with search and doors
         "roles": roles,
         "areas": [row for row in _area_rows(p) if row["count"]],
         "attention": len(_needs_review(p)),
@@ -188,7 +190,7 @@ def matrix(p: PageView, spec: PageSpec) -> dict[str, Any]:
             cells.append({"level": level, "title": f"{r.plain(role.title)}: {level} {r.plain(names.get(level))}"}
                          if level else None)
         rows.append({"competency": competency, "cells": cells})
-    return {"title": r.L["matrix"], "roles": role_list, "rows": rows, "scale": _scale(p)}
+    return {"title": r.L["matrix"], "hide": ("toc",), "roles": role_list, "rows": rows, "scale": _scale(p)}
 
 
 def paths(p: PageView, spec: PageSpec) -> dict[str, Any]:
@@ -269,14 +271,14 @@ def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
     total = sum(1 for item in kb.items.values() if item.is_active)
     groups = []
     for lang, (missing, outdated) in states.items():
-        rows = [{"item": item, "fields": ", ".join(fields[:4]) + (" …" if len(fields) > 4 else "")}
-                for item, fields in missing]
+        rows = [{"item": item, "fields": "; ".join(field_in_words(f, r.L) for f in fields[:4])
+                 + (" …" if len(fields) > 4 else "")} for item, fields in missing]
         groups.append({"lang": lang, "name": _language(lang), "missing": rows, "outdated": outdated, "total": total})
     return {"title": r.L["report_translations"], "groups": groups}
 
 
 def _language(lang: str) -> str:
-    from generator.render.labels import language_name
+    from generator.words import language_name
 
     return f"{language_name(lang)} ({lang})"
 

@@ -20,7 +20,7 @@ from generator.render import contexts, indexes
 from generator.render.context import PageView, Renderer
 from generator.render.env import template
 from generator.render.escape import html_text
-from generator.urls import item_doc
+from generator.urls import SECTIONS, item_doc
 
 _BLANK_SPACES = re.compile(r"\n[ \t]+(?=\n)")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -116,17 +116,18 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
 
 
 def _history(view: PageView, item: Item | None) -> str:
-    """Recent changes of the item's YAML file, so a reader sees what changed when."""
-    from generator.lifecycle.labels import label
+    """When the item's YAML file last changed, for readers: the dates alone (commit subjects and hashes
+    are written for editors, not for staff reading the rule)."""
     from generator.render.escape import md_text
 
     commits = view.r.settings.history.get(item.origin.path) if item is not None and item.origin else None
     if not commits:
         return ""
-    lang = view.r.lang
-    lines = ["", f"## {md_text(label('history.title', lang))} {{ #history }}", "",
-             md_text(label("history.last_changed", lang, date=commits[0].date)), ""]
-    lines += [f"- {c.date} · `{c.hash}` · {md_text(c.subject)} ({md_text(c.author)})" for c in commits[:5]]
+    said = view.r.L
+    lines = ["", f"## {md_text(said['history_title'])} {{ #history }}", "",
+             md_text(said["history_last_changed"].format(date=commits[0].date)), ""]
+    latest = str(commits[0].date)
+    lines += [f"- {date}" for date in dict.fromkeys(str(c.date) for c in commits[1:6]) if date != latest]
     return "\n".join(lines) + "\n"
 
 
@@ -151,7 +152,7 @@ def _head_context(view: PageView, spec: PageSpec, context: dict[str, Any]) -> di
     r, item = view.r, spec.item
     if item is not None:
         title = r.plain(item.title)
-        heading = view.bare(item.title)
+        heading = view.heading(item.title)
         description = r.plain(item.summary) if item.summary else ""
     else:
         title = context["title"]
@@ -166,10 +167,26 @@ def _head_context(view: PageView, spec: PageSpec, context: dict[str, Any]) -> di
         "status": item.status if item is not None else "active",
         "in_search": item is None or item.is_active,
         "hide": context.get("hide", ()),
+        "heading_class": context.get("heading_class", ""),
         "edit_url": r.edit_url(item) if item is not None else None,
         "fallback": view.fallback,
+        "crumbs": _crumbs(view, item),
         **_lifecycle_context(view, item),
     }
+
+
+def _crumbs(view: PageView, item: Item | None) -> list[tuple[str, str]]:
+    """Where an item page sits: (label, URL) of the home page, its section and, for a standard, its area."""
+    section = SECTIONS.get(item.kind) if item is not None else None
+    if item is None or not section:
+        return []
+    said = view.r.L
+    crumbs = [(said["home"], view.page_url("index.md")), (said[section], view.page_url(f"{section}/index.md"))]
+    area = getattr(item, "area", None)
+    taxonomy = view.r.kb.taxonomy
+    if item.kind == "standard" and taxonomy is not None and area in taxonomy.areas:
+        crumbs.append((view.r.plain(taxonomy.areas[area]), view.page_url(f"areas/{area}.md")))
+    return crumbs
 
 
 def _lifecycle_context(view: PageView, item: Item | None) -> dict[str, Any]:

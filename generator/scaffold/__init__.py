@@ -14,10 +14,11 @@ from pathlib import Path
 
 import jinja2
 
+from generator import files
 from generator.content.review import today
 from generator.content.types import SLUG_RE, slugify
 from generator.scaffold.source import InstallSource
-from generator.schema import DEFAULT_SCHEMA_DIR, write_schemas
+from generator.schema import DEFAULT_SCHEMA_DIR, all_schemas, write_schemas
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "sample"
@@ -82,13 +83,19 @@ def create_item(content_dirs: list[Path], schema_dir: Path, new: NewItem) -> Pat
             f"'{new.item_id}' is not a valid id (use lower-case letters, digits and single hyphens, "
             f"e.g. '{slugify(new.item_id)}')"
         )
+    if not SLUG_RE.match(new.area):
+        raise ScaffoldError(f"'{new.area}' is not a valid area key (use lower-case letters, digits and single "
+                            "hyphens, as listed under `areas:` in standards/taxonomy.yaml)")
     target = target_path(content_dirs, new)
-    if target.exists():
-        raise ScaffoldError(f"{target} already exists; kb new never overwrites a file (pick another id)")
+    if os.path.lexists(target):
+        what = " (a symbolic link)" if target.is_symlink() else ""
+        raise ScaffoldError(f"{target} already exists{what}; kb new never overwrites a file (pick another id)")
     text = render_skeleton(new, target, schema_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
-        handle.write(text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files.create_new(target, text.encode("utf-8"))  # exclusive: fail rather than overwrite
+    except OSError as exc:
+        raise ScaffoldError(f"cannot create {target}: {exc.strerror or exc}") from None
     return target
 
 
@@ -98,7 +105,10 @@ def init_project(folder: Path, source: InstallSource) -> list[Path]:
     config = folder / "mkdocs.yml"
     if config.exists():
         raise ScaffoldError(f"{config} already exists; kb init never overwrites a project")
-    clashes = [p for p in [*_sample_files(), *GENERATED] if (folder / p).exists()]
+    schemas = folder / DEFAULT_SCHEMA_DIR
+    clashes = [p for p in [*_sample_files(), *GENERATED] if os.path.lexists(folder / p)] + [
+        schemas / name for name, text in all_schemas().items()
+        if os.path.lexists(schemas / name) and not _holds(schemas / name, text)]
     if clashes:
         raise ScaffoldError(f"{folder / clashes[0]} already exists; kb init never overwrites a file")
     generated = {relative: _templates().get_template(template).render(
@@ -134,9 +144,16 @@ def _sample_files() -> list[Path]:
     return sorted(p.relative_to(SAMPLE) for p in SAMPLE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return not path.is_symlink() and path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _write_if_absent(path: Path, text: str) -> list[Path]:
-    if path.exists():
+    if os.path.lexists(path):
         return []
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    files.create_new(path, text.encode("utf-8"))
     return [path]

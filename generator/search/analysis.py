@@ -23,10 +23,13 @@ Whoosh.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
+
+from generator.words import stop_words
 
 # The text fields of a document, each per language. `fallback` holds what a page shows in the
 # default language because it is not translated yet (so it ranks below a page's own language).
@@ -51,19 +54,6 @@ SNOWBALL = {
 _SPECIAL = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _PART = re.compile(r"[^\W_]+")
-
-# Small per-language stop lists, used for queries only (the index keeps every word, so phrases work).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("a an and are as at be by do does for from how i in is it my no not of on or our "
-                    "the this that to we what when with you your".split()),
-    "pl": frozenset("a aby albo co czy do dla i jak jest ją je jego lub na nie o od oraz po przy "
-                    "się są ta te ten to u w we z za ze że".split()),
-    "ro": frozenset("a al ale cu ce cum de din este în la nu o pe pentru sau se să și sunt un una "
-                    "care".split()),
-    "el": frozenset("ένα η θα και με μια να ο οι πώς που σε στα στη στην στο στον τα την της τι το "
-                    "τον του των για από δεν είναι".split()),
-}
-
 
 class Word(NamedTuple):
     """A word of a text: its lower-cased form, its position and where it is in the text."""
@@ -137,14 +127,22 @@ def words_of(text: str) -> list[str]:
     return [m.group().lower() for m in _PART.finditer(text)]
 
 
-@lru_cache(maxsize=64)
-def _stemmer(lang: str) -> Any:
-    name = SNOWBALL.get(lang.split("-")[0])
-    if not name:
-        return None
-    import snowballstemmer  # here, not at the top: importing every algorithm costs a cold `kb search` 30 ms
+_THREAD = threading.local()  # Snowball stemmers keep state while stemming: one per thread (kb serve)
 
-    return snowballstemmer.stemmer(name)
+
+def _stemmer(lang: str) -> Any:
+    stemmers = getattr(_THREAD, "stemmers", None)
+    if stemmers is None:
+        stemmers = _THREAD.stemmers = {}
+    if lang not in stemmers:
+        name = SNOWBALL.get(lang.split("-")[0])
+        if name:
+            import snowballstemmer  # here, not at the top: importing every algorithm costs a cold `kb search` 30 ms
+
+            stemmers[lang] = snowballstemmer.stemmer(name)
+        else:
+            stemmers[lang] = None
+    return stemmers[lang]
 
 
 @lru_cache(maxsize=200_000)
@@ -194,12 +192,16 @@ def is_pair(term: str) -> bool:
     return PAIR_SEPARATOR in term
 
 
-_FOLDED_STOPWORDS = {lang: frozenset(fold(word) for word in stops) for lang, stops in STOPWORDS.items()}
+@lru_cache(maxsize=64)
+def _folded_stopwords(lang: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in stop_words(lang))
 
 
 def is_stopword(word: str, lang: str) -> bool:
-    """A word too common to rank by ('the', 'się', 'și'), with or without diacritics."""
-    return fold(word) in _FOLDED_STOPWORDS.get(lang.split("-")[0], frozenset())
+    """A word too common to rank by ('the', 'się', 'și'), with or without diacritics; the small
+    per-language lists (`stop_words` in generator/locales/<lang>.yaml) apply to queries only (the
+    index keeps every word, so phrases work)."""
+    return fold(word) in _folded_stopwords(lang.split("-")[0])
 
 
 @lru_cache(maxsize=200_000)

@@ -16,10 +16,10 @@ from html import escape
 
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
-from generator.render.labels import labels
 from generator.search.analysis import fold
 from generator.search.labels import kind_label
 from generator.urls import item_page
+from generator.words import words as labels
 
 FIND_PAGE_DOC = "find.md"
 FIND_PAGE_URL = "find/"

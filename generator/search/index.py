@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from generator import files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.search.analysis import fold, stem, strip_marks
@@ -26,7 +27,7 @@ from generator.search.manifest import ContentState, Manifest, cache_index_dir, f
 from generator.search.searcher import FORMS
 
 Progress = Callable[[str], None]
-_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+_LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters; those with a non-ASCII one are kept (linear time)
 
 
 def write_index(kb: KnowledgeBase, project: Project, site_dir: Path) -> Path:
@@ -50,6 +51,7 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
 
     content = ContentState(project)
     signature, fingerprint = content.signature, content.fingerprint
+    files.remove_stale(folder.parent, f"{folder.name}.tmp-")
     staging = folder.with_name(f"{folder.name}.tmp-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
@@ -59,7 +61,7 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
         (staging / FORMS).write_text(_forms_json(forms), encoding="utf-8")
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
         manifest.save(staging)
-        _swap(staging, folder)
+        files.replace_folder(staging, folder)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -73,8 +75,9 @@ def _collecting(docs: Iterator[SearchDoc], forms: dict[str, dict[str, set[str]]]
         for (_, lang), texts in doc.texts.items():
             table = forms.setdefault(lang, {})
             for text in texts:
-                for word in _NON_ASCII_WORD.findall(text):
-                    _note_form(table, word.lower(), lang)
+                for word in _LETTERS.findall(text):
+                    if not word.isascii():
+                        _note_form(table, word.lower(), lang)
         if progress and number % 2000 == 0:
             progress(f"indexed {number} documents")
         yield doc
@@ -107,12 +110,3 @@ def _facets(kb: KnowledgeBase) -> dict[str, list[str]]:
         "role": sorted(item.id for item in kb.of_kind("role")),
         "status": ["active", "draft"],
     }
-
-
-def _swap(staging: Path, folder: Path) -> None:
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    old = folder.with_name(f"{folder.name}.old-{os.getpid()}")
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(staging, folder)
-    shutil.rmtree(old, ignore_errors=True)

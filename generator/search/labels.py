@@ -1,12 +1,12 @@
 """Names of the kinds in the site languages, for search documents and results.
 
 The words are in the site's locale files (`search_kind_<kind>` in
-generator/render/locales/<lang>.yaml), with English as the fallback.
+generator/locales/<lang>.yaml), with English as the fallback.
 """
 
 from __future__ import annotations
 
-from generator.render.labels import labels
+from generator.words import words as labels
 
 
 def kind_label(kind: str, lang: str) -> str:

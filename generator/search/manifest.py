@@ -22,9 +22,10 @@ from pathlib import Path
 from generator import __version__
 from generator.config import Project
 from generator.content.files import Listing, project_listing
+from generator.files import CACHE_FOLDER, atomic_write, read_regular
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
-CACHE_INDEX = Path(".kb") / "cache" / "search"  # inside the project
+CACHE_INDEX = CACHE_FOLDER / "search"  # inside the project
 FORMAT = 5  # bump when the index layout or the analysis changes
 MANIFEST = "fingerprint.json"
 
@@ -41,9 +42,7 @@ class Manifest:
 
     def save(self, folder: Path) -> None:
         text = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, indent=1)
-        tmp = folder / (MANIFEST + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        os.replace(tmp, folder / MANIFEST)
+        atomic_write(folder / MANIFEST, (text + "\n").encode("utf-8"))
 
 
 def read_manifest(folder: Path) -> Manifest | None:
@@ -88,7 +87,7 @@ def content_fingerprint(project: Project, files: list[Path] | None = None) -> st
     digest = hashlib.sha256(_salt(project).encode())
     for path in files if files is not None else content_files(project):
         try:
-            data = path.read_bytes()
+            data = read_regular(path, project.root)  # never blocks on a FIFO, never reads outside the project
         except OSError:
             continue
         name = os.path.relpath(path, project.root)

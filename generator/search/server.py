@@ -15,11 +15,13 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
+from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
 from whitenoise import WhiteNoise
 
+from generator import csp
 from generator.search.api import IndexHolder, SearchApi, StartResponse
 from generator.search.manifest import site_index_dir
 
@@ -32,20 +34,24 @@ def _is_hashed(path: str, url: str) -> bool:
     return bool(_HASHED.search(url))
 
 
-def _cache_headers(headers: Any, path: str, url: str) -> None:
-    if _is_hashed(path, url):
-        return  # WhiteNoise already says: max-age one year, public, immutable
-    if path.endswith(_LONG_LIVED):
-        headers["Cache-Control"] = f"public, max-age={DAY}"
-    else:
-        headers["Cache-Control"] = "no-cache"
-    headers["X-Content-Type-Options"] = "nosniff"
+def _headers_function(policy: str) -> Callable[[Any, str, str], None]:
+    def add_headers(headers: Any, path: str, url: str) -> None:
+        if path.endswith(".html"):
+            headers["Content-Security-Policy"] = policy
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "same-origin"
+        if _is_hashed(path, url):
+            return  # WhiteNoise already says: max-age one year, public, immutable
+        headers["Cache-Control"] = f"public, max-age={DAY}" if path.endswith(_LONG_LIVED) else "no-cache"
+
+    return add_headers
 
 
 class NotFound:
     """The site's own 404 page (of the language the path is in), with status 404."""
 
-    def __init__(self, site_dir: Path, languages: list[str]) -> None:
+    def __init__(self, site_dir: Path, languages: list[str], policy: str = "default-src 'self'") -> None:
+        self.policy = policy
         self.pages: dict[str, bytes] = {}
         for lang in ["", *languages]:
             page = site_dir / lang / "404.html"
@@ -56,7 +62,8 @@ class NotFound:
         first = environ.get("PATH_INFO", "/").strip("/").split("/", 1)[0]
         body = self.pages.get(first) or self.pages.get("") or b"<h1>404 Not Found</h1>"
         start_response("404 Not Found", [("Content-Type", "text/html; charset=utf-8"),
-                                         ("Content-Length", str(len(body))), ("Cache-Control", "no-cache")])
+                                         ("Content-Length", str(len(body))), ("Cache-Control", "no-cache"),
+                                         ("Content-Security-Policy", self.policy)])
         return [body]
 
 
@@ -79,27 +86,64 @@ class SiteApp:
         return self.api(environ, start_response)
 
     def _static(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
-        files, not_found = self._current()
-        if environ.get("PATH_INFO", "").startswith("/_kb/"):  # the index files are not for browsers
-            return not_found(environ, start_response)
-        return files(environ, start_response)
+        """One file from one build: a response whose file changed since the file list was read (a build
+        swapped in meanwhile) is dropped and the request served again from the new build."""
+        for attempt in range(_ATTEMPTS):
+            files, not_found = self._current(fresh=attempt > 0)
+            if environ.get("PATH_INFO", "").startswith("/_kb/"):  # the index files are not for browsers
+                return not_found(environ, start_response)
+            answer: list[tuple[str, list[tuple[str, str]]]] = []
+            body = files(environ, _recorder(answer))
+            if _consistent(answer[0], body):
+                start_response(*answer[0])
+                return body
+            getattr(body, "close", lambda: None)()
+        start_response("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"),
+                                                   ("Retry-After", "1"), ("Cache-Control", "no-store")])
+        return [b"The site is being replaced by a new build; try again in a moment.\n"]
 
-    def _current(self) -> tuple[Callable[..., Iterable[bytes]], NotFound]:
+    def _current(self, fresh: bool = False) -> tuple[Callable[..., Iterable[bytes]], NotFound]:
         now = time.monotonic()
         current = self._files
-        if current is not None and now - self._checked < self.check_every:
+        if current is not None and not fresh and now - self._checked < self.check_every:
             return current
         with self._lock:
             self._checked = now
             key = _folder_key(self.site_dir)
             if key != self._key or self._files is None:
-                not_found = NotFound(self.site_dir, self.languages)
+                prefixes = [""] + [f"{lang}/" for lang in self.languages[1:]]
+                not_found = NotFound(self.site_dir, self.languages, csp.policy(self.site_dir, prefixes))
                 files = WhiteNoise(
                     not_found, root=str(self.site_dir), index_file=True, max_age=None,
-                    immutable_file_test=_is_hashed, add_headers_function=_cache_headers,
+                    immutable_file_test=_is_hashed, add_headers_function=_headers_function(not_found.policy),
                 )
                 self._files, self._key = (files, not_found), key
             return self._files
+
+
+_ATTEMPTS = 3
+
+
+def _recorder(answer: list[tuple[str, list[tuple[str, str]]]]) -> StartResponse:
+    def record(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        answer.append((status, headers))
+
+    return record
+
+
+def _consistent(answer: tuple[str, list[tuple[str, str]]], body: Any) -> bool:
+    """The open file still has the size and date the headers were made from (else a build replaced it)."""
+    status, headers = answer
+    handle = getattr(body, "file", None) or getattr(body, "filelike", None)
+    fields = {name.lower(): value for name, value in headers}
+    if not status.startswith("200") or handle is None or "content-length" not in fields:
+        return True
+    try:
+        info = os.fstat(handle.fileno())
+    except (OSError, AttributeError, ValueError):
+        return True
+    same_date = fields.get("last-modified") in (None, formatdate(info.st_mtime, usegmt=True))
+    return info.st_size == int(fields["content-length"]) and same_date
 
 
 def _folder_key(folder: Path) -> Any:
@@ -114,7 +158,11 @@ def _folder_key(folder: Path) -> Any:
     return tuple(key)
 
 
-SERVER_OPTIONS = {"ident": "kb", "connection_limit": 200, "channel_timeout": 30, "expose_tracebacks": False}
+# Idle or slow connections must not starve real clients: many may be open (poll, not select, so beyond
+# 1,024 descriptors), an idle one is closed after 10 s (checked every 5 s). For the public internet put a
+# reverse proxy in front (see the README): it buffers slow clients and limits connections per address.
+SERVER_OPTIONS = {"ident": "kb", "connection_limit": 1000, "channel_timeout": 10, "cleanup_interval": 5,
+                  "asyncore_use_poll": True, "expose_tracebacks": False}
 
 
 def create_server(app: Any, host: str, port: int, threads: int = 6) -> Any:

@@ -6,6 +6,13 @@ set here: the nav, the theme's interface language, the language switcher
 (`extra.alternate`), our CSS and JavaScript (listed before the user's, so theirs
 can override), the Markdown extensions the pages use, per-language search, and
 `edit_uri: ""` (pages carry their own edit link to the YAML file).
+
+Private and in the page's language: no web fonts unless the user names one
+(`theme.font: false`, our CSS sets a local font stack), our theme overrides
+(`theme/`: a repository link that fetches nothing from GitHub's API, a 404 page
+in the site's words) unless the user has a `custom_dir`, the colour-scheme
+toggle's and the heading permalinks' titles from the locale files, and no
+"Made with" footer line (`extra.generator: false`) unless the user asks for it.
 """
 
 from __future__ import annotations
@@ -17,16 +24,19 @@ from typing import Any
 import yaml
 
 from generator.config import Project, Tagged
-from generator.render.labels import language_name
 from generator.site import mkdocs_api
 from generator.urls import language_prefix
+from generator.words import language_name, words
+
+THEME = Path(__file__).parent / "theme"
+PRINT_ONLY = "kb-print.js"  # loaded by the print pages, not by every page
 
 FEATURES = [
-    "navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.top",
+    "navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.top", "navigation.path",
     "search.suggest", "search.highlight", "toc.follow", "content.tooltips",
 ]
 EXTENSIONS: list[Any] = [
-    {"toc": {"permalink": True}}, "tables", "attr_list", "md_in_html", "admonition",
+    "toc", "tables", "attr_list", "md_in_html", "admonition",
     "pymdownx.superfences", {"pymdownx.tasklist": {"custom_checkbox": True}},
 ]
 PATH_KEYS = ("INHERIT", "hooks", "watch")  # relative to the config file: made absolute
@@ -52,8 +62,9 @@ def language_config(
         theme=_theme(project, user.get("theme"), lang),
         extra=_extra(project, user.get("extra"), lang, switcher or project.languages),
         extra_css=[a for a in assets if a.endswith(".css")] + list(user.get("extra_css") or []),
-        extra_javascript=[a for a in assets if a.endswith(".js")] + list(user.get("extra_javascript") or []),
-        markdown_extensions=_extensions(user.get("markdown_extensions")),
+        extra_javascript=[a for a in assets if a.endswith(".js") and not a.endswith(PRINT_ONLY)]
+        + list(user.get("extra_javascript") or []),
+        markdown_extensions=_extensions(user.get("markdown_extensions"), lang),
         plugins=_plugins(user.get("plugins"), lang),
     )
     for key in PATH_KEYS:
@@ -69,13 +80,32 @@ def _theme(project: Project, theme: Any, lang: str) -> dict[str, Any]:
     result["language"] = lang if lang in supported else lang.split("-")[0] if lang.split("-")[0] in supported else "en"
     features = list(result.get("features") or [])
     result["features"] = features + [f for f in FEATURES if f not in features]
-    if "custom_dir" in result:
-        result["custom_dir"] = _absolute(project.root, result["custom_dir"])
+    result.setdefault("font", False)
+    result["custom_dir"] = _absolute(project.root, result["custom_dir"]) if "custom_dir" in result else str(THEME)
+    if isinstance(result.get("palette"), list):
+        result["palette"] = _palette(result["palette"], lang)
+    return result
+
+
+def _palette(schemes: list[Any], lang: str) -> list[Any]:
+    """Each toggle titled, in the page's language, by the scheme it switches to."""
+    said = words(lang)
+    result = []
+    for index, scheme in enumerate(schemes):
+        entry = dict(scheme) if isinstance(scheme, dict) else scheme
+        following = schemes[(index + 1) % len(schemes)]
+        if isinstance(entry, dict) and isinstance(entry.get("toggle"), dict) and isinstance(following, dict):
+            dark = following.get("scheme") == "slate"
+            entry["toggle"] = {**entry["toggle"], "name": said["scheme_to_dark" if dark else "scheme_to_light"]}
+        result.append(entry)
     return result
 
 
 def _extra(project: Project, extra: Any, lang: str, switcher: list[str]) -> dict[str, Any]:
     result: dict[str, Any] = dict(extra) if isinstance(extra, dict) else {}
+    result.setdefault("generator", False)
+    said = words(lang)
+    result["kb"] = {key: said[key] for key in ("not_found", "not_found_text", "home")}
     if len(switcher) > 1:
         result["alternate"] = [
             {"name": language_name(other), "link": _alternate_link(project, lang, other), "lang": other}
@@ -94,10 +124,12 @@ def _name(entry: Any) -> str:
     return next(iter(entry)) if isinstance(entry, dict) else str(entry)
 
 
-def _extensions(user: Any) -> list[Any]:
+def _extensions(user: Any, lang: str) -> list[Any]:
     listed = list(user or [])
     names = {_name(entry) for entry in listed}
-    return listed + [entry for entry in EXTENSIONS if _name(entry) not in names]
+    ours = [entry for entry in EXTENSIONS if _name(entry) not in names]
+    return listed + [{"toc": {"permalink": True, "permalink_title": words(lang)["permalink"]}}
+                     if entry == "toc" else entry for entry in ours]
 
 
 def _plugins(user: Any, lang: str) -> list[Any]:

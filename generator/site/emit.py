@@ -7,15 +7,15 @@ is checked at this boundary, whatever produced it.
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator import files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
+from generator.diagnostics import display_path
 from generator.lifecycle.history import history_index
 from generator.render.context import Renderer, SiteSettings
 from generator.render.nav import build_nav, not_in_nav
@@ -39,7 +39,7 @@ def safe_join(root: Path, relative: str) -> Path:
     parts = relative.split("/")
     if (not relative or relative.startswith("/") or "\\" in relative or "\0" in relative or ":" in parts[0]
             or any(part in ("", ".", "..") for part in parts)):
-        raise UnsafePath(f"refusing to write {relative!r}: not a plain relative path inside {root}")
+        raise UnsafePath(f"refusing to write {relative!r}: not a plain relative path inside the site")
     return root.joinpath(*parts)
 
 
@@ -59,18 +59,9 @@ def write_if_changed(path: Path, data: bytes, fresh: bool = False) -> bool:
     `fresh`: the folder was just created by us, so write directly.
     """
     if fresh:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        files.create_new(path, data)
         return True
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.kb-tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-    return True
+    return files.write_if_changed(path, data)
 
 
 def site_settings(project: Project) -> SiteSettings:
@@ -138,16 +129,12 @@ class LanguageProject:
 
     def write_support(self, project: Project, extra_assets: dict[str, bytes], changes: Changes) -> None:
         """Our assets (plus any given), and the user's own docs assets (logo, images, CSS)."""
-        user_docs = project.root / str(project.mkdocs.get("docs_dir", "docs"))
-        if user_docs.is_dir() and user_docs.resolve() not in [d.resolve() for d in project.content_dirs]:
-            for path in sorted(user_docs.rglob("*")):
-                if path.is_file() and path.suffix not in USER_DOCS_SKIP and not path.name.startswith("."):
-                    rel = path.relative_to(user_docs).as_posix()
-                    if write_if_changed(safe_join(self.docs, rel), path.read_bytes()):
-                        changes.written.append(rel)
-        files = {f"{ASSET_FOLDER}/{name}": (ASSETS / name).read_bytes() for name in asset_names()}
-        files.update({f"{ASSET_FOLDER}/{name}": data for name, data in extra_assets.items()})
-        for rel, data in sorted(files.items()):
+        for rel, data in user_docs_files(project):
+            if write_if_changed(safe_join(self.docs, rel), data):
+                changes.written.append(rel)
+        ours = {f"{ASSET_FOLDER}/{name}": (ASSETS / name).read_bytes() for name in asset_names()}
+        ours.update({f"{ASSET_FOLDER}/{name}": data for name, data in extra_assets.items()})
+        for rel, data in sorted(ours.items()):
             if write_if_changed(safe_join(self.docs, rel), data):
                 changes.written.append(rel)
 
@@ -155,6 +142,28 @@ class LanguageProject:
         if write_if_changed(self.config_file, text.encode("utf-8"), self.fresh):
             changes.config_changed = True
         self.fresh = False
+
+
+def user_docs_files(project: Project) -> list[tuple[str, bytes]]:
+    """The user's own docs folder (logo, images, CSS): (path in docs/, bytes), hidden files and pages skipped.
+
+    A file that leads outside the project (a symbolic link to /etc/passwd or /proc/self/environ)
+    or is not a regular file (a FIFO) is refused with UnsafePath naming it: it would be published."""
+    user_docs = project.root / str(project.mkdocs.get("docs_dir", "docs"))
+    if not user_docs.is_dir() or user_docs.resolve() in [d.resolve() for d in project.content_dirs]:
+        return []
+    found = []
+    for path in sorted(user_docs.rglob("*")):
+        if path.suffix in USER_DOCS_SKIP or any(part.startswith(".") for part in path.relative_to(user_docs).parts):
+            continue
+        if path.is_dir() and (not path.is_symlink() or files.is_inside(path, project.root)):
+            continue
+        try:
+            found.append((path.relative_to(user_docs).as_posix(), files.read_regular(path, project.root)))
+        except OSError as exc:
+            reason = exc.strerror if exc.strerror else str(exc)
+            raise UnsafePath(f"{display_path(path)}: refusing to publish: {reason}") from None
+    return found
 
 
 def render_config(
@@ -190,7 +199,3 @@ def emit_language(
     target.write_support(project, extras, changes)
     target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher), changes)
     return changes
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

@@ -74,6 +74,8 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
         try:
             config = load_config(str(config_file), strict=True)
             config["markdown_extensions"].append(LinkSpeedExtension())  # same HTML, faster (see the module)
+            # the preview (on_disk: unchanged pages are not written) serves no policy, so it records none
+            config.plugins["kb-sanitize"] = _sanitizer(csp=serve_url is None and on_disk is None)
             if page_cache is not None:
                 cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
@@ -84,11 +86,12 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
         except MkDocsException as exc:
             if cache is not None:
                 cache.finish(ok=False)
-            raise SiteBuildError(f"MkDocs failed on {config_file}: {exc}", collected.messages) from None
+            raise _error(f"MkDocs failed on the site of '{config_file.parent.name}': {exc}", collected.messages,
+                         config_file) from None
     if cache is not None:
         cache.finish(ok=not collected.messages)
     if collected.messages:  # pragma: no cover - strict mode raises first
-        raise SiteBuildError(f"MkDocs warned on {config_file}", collected.messages)
+        raise _error(f"MkDocs warned on the site of '{config_file.parent.name}'", collected.messages, config_file)
     return cache.reused if cache is not None else 0
 
 
@@ -108,6 +111,54 @@ def _without_dirty_warning() -> Iterator[None]:
         yield
     finally:
         logger.removeFilter(dropped)
+
+
+def _sanitizer(csp: bool) -> Any:
+    """A plugin that runs last on every page's HTML: the allow-list of `site/sanitize.py`; and notes the
+    inline scripts the theme needs, for the Content-Security-Policy of `kb serve` (`generator/csp.py`)."""
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    from generator.csp import Sources
+    from generator.site.sanitize import clean_html, safe_anchor
+
+    class Sanitize(BasePlugin):
+        sources = Sources()
+
+        @event_priority(-100)
+        def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
+            stack = list(page.toc or [])
+            while stack:
+                link = stack.pop()
+                link.id = safe_anchor(link.id)
+                stack.extend(link.children)
+            return clean_html(html)
+
+        @event_priority(-100)
+        def on_post_page(self, output: str, **kwargs: Any) -> str:
+            if csp:
+                self.sources.collect(output)
+            return output
+
+        def on_post_build(self, config: Any, **kwargs: Any) -> None:
+            if csp:
+                self.sources.save(Path(config.site_dir))
+
+    return Sanitize()
+
+
+def _error(message: str, messages: list[str], config_file: Path) -> SiteBuildError:
+    """The error without the paths of the generated project (a staging or temporary folder the user
+    never sees): pages are named by their path in the site's docs, the config as mkdocs.yml."""
+    folder = Path(config_file).parent
+    swaps = [(str(folder / "docs") + os.sep, ""), (str(config_file), "mkdocs.yml"), (str(folder), "."),
+             (str(folder.parent.parent), "(staging)")]
+
+    def scrub(text: str) -> str:
+        for path, shown in swaps:
+            text = text.replace(path, shown)
+        return text
+
+    return SiteBuildError(scrub(message), [scrub(line) for line in messages])
 
 
 def _material_templates() -> Path:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from generator.workers import die_with_parent
+
 A = TypeVar("A")
 R = TypeVar("R")
 
@@ -28,7 +30,8 @@ def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int) -> list[R
     context = _fork()
     if jobs <= 1 or len(arguments) <= 1 or context is None:
         return [job(argument) for argument in arguments]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(arguments)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(arguments)), mp_context=context,
+                             initializer=die_with_parent) as pool:
         futures = [pool.submit(job, argument) for argument in arguments]
         outcomes: list[tuple[R | None, BaseException | None]] = []
         for future in futures:

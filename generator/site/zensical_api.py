@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator.site.emit import write_if_changed
 from generator.site.mkdocs_api import SiteBuildError
+from generator.site.sanitize import clean_articles
 
 CONFIG = "zensical.yml"
 _SITE_DIR_LINE = re.compile(r"^site_dir:.*$", re.MULTILINE)
@@ -63,6 +64,7 @@ def build(config_file: Path, site_dir: Path, pages: set[str] | None = None) -> N
         shutil.rmtree(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     os.replace(project / "site", site_dir)
+    clean_articles(site_dir)  # what MkDocs' sanitiser plugin does on every page
 
 
 def _remove_stale_pages(docs: Path, pages: set[str]) -> None:

@@ -87,20 +87,22 @@ def test_missing_config_exits_2_with_one_line(tmp_path: Path, monkeypatch: pytes
 
 @pytest.mark.parametrize(("config", "message"), [
     ("site_name: x\nkb: {content: [standards\n",
-     "kb: mkdocs.yml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'\n"),
+     "kb: mkdocs.yml:3:1: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence that "
+     "starts on line 2 (close each `{` and `[` you open, and quote texts inside them that contain a comma or ': ')\n"),
     ("- just\n- a list\n", "kb: mkdocs.yml: the config must be a mapping of settings\n"),
-    ("kb:\n  contnet: [standards]\n", "kb: mkdocs.yml: `kb.contnet`: unknown option (did you mean 'content'?)\n"),
+    ("kb:\n  contnet: [standards]\n", "kb: mkdocs.yml:2:12: `kb.contnet`: unknown option (did you mean 'content'?)\n"),
     ("kb:\n  languages: [english]\n",
-     "kb: mkdocs.yml: `kb.languages`: 'english' is not a language code like 'en' or 'pl'\n"),
+     "kb: mkdocs.yml:2:14: `kb.languages`: 'english' is not a language code like 'en' or 'pl'\n"),
     ("kb:\n  review_every_months: 0\n",
-     "kb: mkdocs.yml: `kb.review_every_months`: must be greater than 0, got 0\n"),
-    ("kb:\n  review_due_days: soon\n", "kb: mkdocs.yml: `kb.review_due_days`: must be a whole number, got 'soon'\n"),
-    ("kb:\n  review_due_days: true\n", "kb: mkdocs.yml: `kb.review_due_days`: must be a whole number, got True\n"),
-    ("kb: [en, pl]\n", "kb: mkdocs.yml: `kb`: must be a mapping of options, like `languages: [en, pl]`\n"),
-    ("kb:\n  content: standards\n", "kb: mkdocs.yml: `kb.content`: must be a list, like `[a, b]`\n"),
-    ("kb:\n  content: [standards, 3]\n", "kb: mkdocs.yml: `kb.content.1`: must be a non-empty text\n"),
-    ("kb:\n  languages: []\n", "kb: mkdocs.yml: `kb.languages`: must list at least one language\n"),
-    ("kb:\n  languages: [en, pl, en]\n", "kb: mkdocs.yml: `kb.languages`: a language is listed twice\n"),
+     "kb: mkdocs.yml:2:24: `kb.review_every_months`: must be greater than 0, got 0\n"),
+    ("kb:\n  review_due_days: soon\n",
+     "kb: mkdocs.yml:2:20: `kb.review_due_days`: must be a whole number, got 'soon'\n"),
+    ("kb:\n  review_due_days: true\n", "kb: mkdocs.yml:2:20: `kb.review_due_days`: must be a whole number, got True\n"),
+    ("kb: [en, pl]\n", "kb: mkdocs.yml:1:5: `kb`: must be a mapping of options, like `languages: [en, pl]`\n"),
+    ("kb:\n  content: standards\n", "kb: mkdocs.yml:2:12: `kb.content`: must be a list, like `[a, b]`\n"),
+    ("kb:\n  content: [standards, 3]\n", "kb: mkdocs.yml:2:24: `kb.content.1`: must be a non-empty text\n"),
+    ("kb:\n  languages: []\n", "kb: mkdocs.yml:2:14: `kb.languages`: must list at least one language\n"),
+    ("kb:\n  languages: [en, pl, en]\n", "kb: mkdocs.yml:2:14: `kb.languages`: a language is listed twice\n"),
 ])
 def test_a_broken_config_exits_2_with_one_line(kb_project: Path, run_kb, config: str, message: str) -> None:
     write("mkdocs.yml", config)
@@ -112,7 +114,7 @@ def test_a_config_that_is_not_utf8_exits_2(kb_project: Path, run_kb) -> None:
     Path("mkdocs.yml").write_bytes(b"site_name: Szybko\xb6\xe6\n")
     result = run_kb("check")
     assert result.exit_code == 2
-    assert result.stderr.startswith("kb: mkdocs.yml: cannot read the config file: 'utf-8' codec can't decode")
+    assert result.stderr == "kb: mkdocs.yml:1:18: file is not valid UTF-8 (byte 0xb6) (save the file as UTF-8)\n"
     assert result.stderr.count("\n") == 1
 
 

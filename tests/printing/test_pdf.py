@@ -27,7 +27,7 @@ def test_checklist_pdf_shows_title_items_sign_off_and_version(built):
     text = all_text(built.site / "print" / "warehouse-opening.pdf")
     for expected in [
         "Warehouse opening round", "CHECKLIST", "ID: warehouse-opening", "Owner: Team lead",
-        f"Version: 2026-10-01 · {content_fingerprint(kb.get('warehouse-opening'))}", "Frequency: daily",
+        f"Version: 2026-10-01 · {content_fingerprint(kb.get('warehouse-opening'))}", "How often: daily",
         "Emergency exits are free", "First-aid kit is complete", "Yesterday's returns are on the returns shelf",
         "Standard: Close typical complaints at the first contact",
         "DONE ITEM DATE INITIALS", "Sign-off", "ROLE NAME DATE SIGNATURE", "Team lead", "Quality auditor",
@@ -116,7 +116,7 @@ def test_standard_prints_as_a_card(built):
     pages = pages_text(built.site / "print" / "complaint-first-contact.pdf")
     assert len(pages) == 1
     text = pages[0]
-    for expected in ["SERVICE STANDARD", "At least 80 % of typical complaints are resolved", "Procedure",
-                     "Listen to the whole story", "How we measure it", "First-contact resolution", ">= 80 %",
+    for expected in ["SERVICE STANDARD", "At least 80 % of typical complaints are resolved", "Steps",
+                     "Listen to the whole story", "Measures and targets", "First-contact resolution", ">= 80 %",
                      "Read and understood"]:
         assert expected in text, expected

@@ -80,3 +80,49 @@ def test_the_toolbar_shows_on_screen_only(built, chromium_pdfs):
     text = " ".join(pages_text(chromium_pdfs["complaint-first-contact"]))
     assert "Pobierz PDF" not in text and "Drukuj" not in text
     assert "Zamykaj typowe reklamacje przy pierwszym kontakcie" in text
+
+
+def test_print_my_progress_fills_the_ticks_and_dates_this_browser_holds(built, tmp_path: Path) -> None:
+    """The path's print page with "?mine" shows the browser's ticks and their dates; without it, blank."""
+    import functools
+    import json
+    import re
+    import shutil
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    from generator.site.emit import ASSETS
+
+    (tmp_path / "print").mkdir()
+    (tmp_path / "assets" / "kb").mkdir(parents=True)
+    html = (built.site / "print" / "long-onboarding.html").read_text("utf-8")
+    (tmp_path / "print" / "long-onboarding.html").write_text(html, "utf-8")
+    shutil.copy(ASSETS / "kb-print.js", tmp_path / "assets" / "kb" / "kb-print.js")
+    first, second = re.findall(r'name="\d+-([^"]+)"', html)[:2]
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/print/long-onboarding.html"
+    ticks = json.dumps({second: "2026-11-20"})
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page()
+            page.add_init_script(f"localStorage.setItem('kb-progress:long-onboarding', {ticks!r})")
+            page.goto(url + "?mine")
+            row = page.locator(f"tr:has(input[name$='-{second}'])")
+            assert row.locator("input").is_checked() and row.locator(".c-date").inner_text() == "2026-11-20"
+            assert not page.locator(f"input[name$='-{first}']").is_checked()
+            assert page.locator("[data-kb-print]").is_visible()
+            page.goto(url)  # the blank sheet stays available
+            assert not page.locator(f"input[name$='-{second}']").is_checked()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,7 +8,6 @@ import pytest
 from print_helpers import SITE_URL, load, make_project
 
 from generator.content.fingerprint import content_fingerprint
-from generator.printing.labels import LABELS, labels_for
 from generator.printing.markup import css_string, markdown_html
 from generator.printing.page import render_html
 from generator.printing.sheet import make_sheet
@@ -23,16 +22,6 @@ def kb_and_project(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
     return kb, project
 
 
-def test_every_language_has_every_label():
-    for lang, labels in LABELS.items():
-        assert set(labels) == set(LABELS["en"]), lang
-
-
-def test_an_unknown_language_gets_english_labels():
-    assert labels_for("de")["signature"] == "Signature"
-    assert labels_for("ro")["signature"] == "Semnătură"
-
-
 def test_checklist_sheet_shows_version_owner_and_sign_off_roles(kb_and_project):
     kb, _ = kb_and_project
     item = kb.get("warehouse-opening")
@@ -40,7 +29,7 @@ def test_checklist_sheet_shows_version_owner_and_sign_off_roles(kb_and_project):
     meta = {label: value.value for label, value in sheet.meta}
     assert meta["Właściciel"] == "Lider zespołu"
     assert meta["Wersja"] == f"2026-10-01 · {content_fingerprint(item)}"
-    assert meta["Częstotliwość"] == "codziennie"
+    assert meta["Jak często"] == "codziennie"
     assert sheet.signers == ["Lider zespołu", "Audytor jakości"]
     assert sheet.url == "https://standards.example.com/pl/checklists/warehouse-opening/"
     assert [row.name for group in sheet.groups for row in group.rows] == [
@@ -57,6 +46,27 @@ def test_text_missing_in_a_language_falls_back_to_the_default_and_is_marked(kb_a
     assert sheet.groups[0].rows[0].text.lang is None
     html = render_html(sheet)
     assert '<span lang="en" class="fallback">Yesterday&#39;s returns are on the returns shelf</span>' in html
+    legend = "Το [EN] σημειώνει κείμενο που δεν έχει μεταφραστεί ακόμη και τυπώνεται στα αγγλικά."
+    assert f'<p class="legend">{legend}</p>' in html
+    assert 'class="legend"' not in render_html(make_sheet(kb, kb.get("warehouse-opening"), "en", SITE_URL))
+
+
+def test_an_outdated_translation_is_marked_on_the_sheet_as_on_the_page(kb_and_project):
+    kb, _ = kb_and_project
+    standard = kb.get("complaint-first-contact")
+    stale = standard.model_copy(update={"translated": {"pl": "0000000000"}})
+    note = "Nieaktualne tłumaczenie: Tekst oryginalny zmienił się od czasu tłumaczenia tej strony"
+    assert note in render_html(make_sheet(kb, stale, "pl", SITE_URL))
+    assert "Nieaktualne tłumaczenie" not in render_html(make_sheet(kb, standard, "pl", SITE_URL))
+
+
+def test_a_retired_standard_prints_as_retired_without_a_sign_off(kb_and_project):
+    kb, _ = kb_and_project
+    standard = kb.get("complaint-first-contact")
+    active = render_html(make_sheet(kb, standard, "en", SITE_URL))
+    retired = render_html(make_sheet(kb, standard.model_copy(update={"status": "retired"}), "en", SITE_URL))
+    assert "Read and understood" in active and "Retired: no longer in force" not in active
+    assert "Read and understood" not in retired and "Retired: no longer in force" in retired
 
 
 def test_path_sheet_signs_off_new_hire_and_mentor(kb_and_project):
@@ -133,7 +143,7 @@ def test_drafts_and_unreviewed_items_say_so(tmp_path: Path, monkeypatch: pytest.
                     encoding="utf-8")
     kb, _ = load(root)
     sheet = make_sheet(kb, kb.get("weekly-huddle"), "pl")
-    assert sheet.version == f"jeszcze nieprzeglądany · {content_fingerprint(kb.get('weekly-huddle'))}"
+    assert sheet.version == f"bez przeglądu · {content_fingerprint(kb.get('weekly-huddle'))}"
     assert '<div class="banner">Wersja robocza: jeszcze nie obowiązuje</div>' in render_html(sheet)
 
 

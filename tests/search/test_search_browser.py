@@ -21,6 +21,17 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync"]
 
 
+def wait_for(page, expression: str, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll `expression` until it is true. Not `page.wait_for_function`: that evaluates its predicate with
+    `eval`, which the Content-Security-Policy of `kb serve` forbids (as it should)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout}s: {expression}"
+        page.wait_for_timeout(50)
+
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture knowledge base built with `kb build --no-pdf` (the site, with its search index)."""
@@ -86,7 +97,7 @@ def type_in_header_search(page, text: str) -> None:  # type: ignore[no-untyped-d
 
 def test_header_search_answers_from_the_api_in_the_pages_language(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served + "pl/")
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-api')")
     type_in_header_search(page, "obslugi")  # inflected, without diacritics: the page says "Obsługa"
     first = page.locator(".kb-search-results .md-search-result__item").first
     first.wait_for()
@@ -100,7 +111,7 @@ def test_header_search_answers_from_the_api_in_the_pages_language(page, served: 
 
 def test_enter_opens_the_first_result(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served)
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-api')")
     type_in_header_search(page, "courier")
     page.locator(".kb-search-results .md-search-result__item").first.wait_for()
     page.keyboard.press("Enter")
@@ -109,7 +120,7 @@ def test_enter_opens_the_first_result(page, served: str) -> None:  # type: ignor
 
 def test_header_search_in_greek_without_accents(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served + "el/")
-    page.wait_for_function("document.documentElement.classList.contains('kb-search-api')")
+    wait_for(page, "document.documentElement.classList.contains('kb-search-api')")
     type_in_header_search(page, "παραπονα")
     page.locator(".kb-search-results .md-search-result__item").first.wait_for()
     hrefs = page.locator(".kb-search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
@@ -148,22 +159,22 @@ def visible_ids(page) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("where", ["served", "static"])
 def test_find_page_filters(page, request, where: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(request.getfixturevalue(where) + "findtest/?channel=phone")
-    page.wait_for_function("document.querySelector('.kb-find__status').textContent !== ''")
+    wait_for(page, "document.querySelector('.kb-find__status').textContent !== ''")
     assert visible_ids(page) == ["answer-within-three-rings", "complaint-first-contact"]
     page.select_option("select[name=channel]", "")
     page.select_option("select[name=role]", "warehouse")
-    page.wait_for_function("document.querySelectorAll('.kb-find__results li:not([hidden])').length === 2")
+    wait_for(page, "document.querySelectorAll('.kb-find__results li:not([hidden])').length === 2")
     assert visible_ids(page) == ["answer-within-three-rings", "delay-notice"]
     page.select_option("select[name=role]", "")
     page.fill("input[name=q]", "reklamacje")  # the title's own form works without the API too
-    page.wait_for_function("document.querySelectorAll('.kb-find__results li:not([hidden])').length < 3")
+    wait_for(page, "document.querySelectorAll('.kb-find__results li:not([hidden])').length < 3")
     expected = ["complaint-first-contact"] + (["team-lead-first-week"] if where == "served" else [])
     assert visible_ids(page) == expected  # the API also reads the path's steps
 
 
 def test_find_page_uses_the_api_for_inflected_words(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served + "findtest/")
-    page.wait_for_function("document.querySelector('.kb-find__status').textContent !== ''")
+    wait_for(page, "document.querySelector('.kb-find__status').textContent !== ''")
     page.fill("input[name=q]", "reklamacjami")
     page.wait_for_selector(".kb-find__snippet mark")
     assert visible_ids(page)[0] == "complaint-first-contact"

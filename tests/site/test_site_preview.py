@@ -149,11 +149,9 @@ def test_the_preview_server_rebuilds_after_an_edit_and_survives_an_error(site_kb
 def test_a_preview_of_some_languages_offers_only_those_in_the_switcher(site_kb: Path, tmp_path: Path,
                                                                        preview: Preview) -> None:
     def switcher(watcher: Preview, lang: str) -> list[str]:
-        import yaml
+        from generator.configyaml import load_config_text  # keeps MkDocs' tags
 
-        from generator.config import _ConfigLoader  # keeps MkDocs' tags
-
-        config = yaml.load(watcher.projects[lang].config_file.read_text("utf-8"), Loader=_ConfigLoader)
+        config = load_config_text(watcher.projects[lang].config_file.read_bytes()).data
         return [entry["lang"] for entry in config["extra"].get("alternate", [])]
 
     assert switcher(preview, "pl") == ["en", "pl", "el"]  # every language of the site

@@ -52,10 +52,12 @@ def test_a_standard_shows_what_points_at_it() -> None:
     assert "[Customer service agent](../roles/agent.md){ .kb-chip .kb-chip--role }" in text
 
 
-def test_statement_comes_first_then_why_steps_authority_measures_do_dont() -> None:
+def test_rule_and_authority_come_first_then_print_steps_measures_do_dont_and_why() -> None:
+    """Phone-first: what a member of staff needs mid-call is on the first screen; background after."""
     text = rendered("en")["standards/complaint-first-contact.md"]
-    order = ["kb-statement", "## Why it matters", "## Steps", "## What you may decide alone",
-             "## Measures and targets", "## Do and don't", "## Where it came from", "## Where it is used"]
+    order = ["kb-statement", "## What you may decide alone", "kb-print", "## Steps",
+             "## Measures and targets", "## Do and don't", "## Why it matters", "## Where it came from",
+             "## Where it is used"]
     positions = [text.index(marker) for marker in order]
     assert positions == sorted(positions)
     assert "| First-contact resolution | **&gt;= 80 %** | Weekly CRM report |" in text
@@ -96,8 +98,9 @@ def test_draft_and_retired_banners_and_retired_leaves_indexes_and_search() -> No
 
 def test_greek_falls_back_to_english_with_markers_and_notice() -> None:
     text = rendered("el")["standards/complaint-first-contact.md"]
-    assert '!!! info "Δεν έχει μεταφραστεί ακόμη"' in text
-    assert '<div class="kb-fallback" lang="en" data-kb-untranslated="Δεν έχει μεταφραστεί ακόμη (English)" markdown>' \
+    assert '!!! info kb-notice "Δεν έχει μεταφραστεί ακόμη"' in text
+    assert "εμφανίζονται στα αγγλικά" in text  # English named in Greek
+    assert '<div class="kb-fallback" lang="en" data-kb-untranslated="Δεν έχει μεταφραστεί ακόμη (αγγλικά)" markdown>' \
         in text
     assert "The customer is already annoyed." in text
     assert "Τουλάχιστον το **80 %**" in text  # translated text is used where present

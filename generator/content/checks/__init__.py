@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.content.checks import advice, references, structure, texts
+from generator.content.checks import advice, limits, references, structure, texts
 from generator.content.knowledge import KnowledgeBase
 from generator.diagnostics import Diagnostics, InternalError
 
@@ -22,6 +22,7 @@ CHECKS: list[Check] = [
     structure.path_order,
     structure.unique_keys,
     texts.languages_and_html,
+    limits.text_limits,
     advice.review_overdue,
     advice.review_in_future,
     advice.missing_translations,

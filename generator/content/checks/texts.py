@@ -10,8 +10,8 @@ from generator.content.types import Text
 from generator.content.walk import leaves
 from generator.diagnostics import Diagnostics, suggest
 
-# A tag (<b>, </div>, <img src=x>, <br/>) or a comment; "< 5 min" and "a<b" are not tags.
-HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
+# A tag (<b>, </div>, <img src=x>, <img/src=x>, <br/>) or a comment; "< 5 min" and "a<b" are not tags.
+HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?/?>|!--)")  # `<img/src=x/onerror=…>` too
 
 
 def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
@@ -32,10 +32,15 @@ def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
                 match = HTML_TAG.search(text)
                 if match:
                     diagnostics.error(
-                        item.origin.location((*leaf.path, lang) if _is_mapping(item, leaf.path) else leaf.path),
+                        text_location(item, leaf.path, lang),
                         "raw-html", f"raw HTML `{' '.join(match.group(0).split())[:40]}` in `{label(leaf.path)}`",
                         "use Markdown instead (**bold**, [link](https://…), lists); HTML is not allowed in content",
                     )
+
+
+def text_location(item, path, lang):
+    """Where one language's text of a field stands (the field, when it was written as a plain text)."""
+    return item.origin.location((*path, lang) if _is_mapping(item, path) else path)
 
 
 def _is_mapping(item, path) -> bool:

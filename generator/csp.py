@@ -1,0 +1,85 @@
+"""The Content-Security-Policy `kb serve` sends: only the scripts the site itself needs may run.
+
+Material puts a few small inline scripts in every page (`__md_scope=…` in the head,
+the tab-link restorer after the article); they differ only by the page's depth.
+While MkDocs writes each page, `collect` notes the SHA-256 of every inline script
+*outside* the `<article>` (the theme's, never the content's) and the origins of
+any external script or stylesheet the config adds (a CDN the user chose). The
+build keeps them in `_kb/csp.json` of each language's site; `policy` turns them
+into the header. An inline script that reached the content despite the sanitiser
+has no listed hash, so the browser refuses to run it; `on*` attributes and
+`javascript:` URLs are refused too (no 'unsafe-inline' for scripts).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.files import atomic_write
+
+CSP_FILE = Path("_kb") / "csp.json"
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S | re.I)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+_EXTERNAL = re.compile(r"<(script|link)\b[^>]*?\b(?:src|href)=\"(https?://[^\"]+)\"[^>]*>", re.I)
+_VALID = {"hashes": re.compile(r"'sha256-[A-Za-z0-9+/]+=*'\Z"),
+          "scripts": re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?\Z"),
+          "styles": re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?\Z")}
+_DATA_TYPES = ("application/json", "application/ld+json", "text/template")
+
+
+class Sources:
+    """What one language's pages need: inline script hashes, external script and style origins."""
+
+    def __init__(self) -> None:
+        self.hashes: set[str] = set()
+        self.scripts: set[str] = set()
+        self.styles: set[str] = set()
+
+    def collect(self, page_html: str) -> None:
+        outside = _ARTICLE.sub("", page_html)
+        for attributes, body in _SCRIPT.findall(outside):
+            if "src=" in attributes or any(kind in attributes for kind in _DATA_TYPES):
+                continue
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            self.hashes.add(f"'sha256-{digest}'")
+        for tag, url in _EXTERNAL.findall(outside):
+            origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+            if tag.lower() == "script":
+                self.scripts.add(origin)
+            else:
+                self.styles.add(origin)
+
+    def save(self, site_dir: Path) -> None:
+        target = Path(site_dir) / CSP_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = {"hashes": sorted(self.hashes), "scripts": sorted(self.scripts), "styles": sorted(self.styles)}
+        atomic_write(target, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+
+def _load(site_dir: Path, prefixes: list[str]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {"hashes": set(), "scripts": set(), "styles": set()}
+    for prefix in prefixes:
+        try:
+            data: Any = json.loads((site_dir / prefix / CSP_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        for key, values in merged.items():
+            values.update(v for v in data.get(key, []) if isinstance(v, str) and _VALID[key].match(v))
+    return merged
+
+
+def policy(site_dir: Path, prefixes: list[str]) -> str:
+    """The header value for the site in `site_dir` (languages under `prefixes`, '' for the default)."""
+    found = _load(site_dir, prefixes)
+    scripts = " ".join(["'self'", *sorted(found["hashes"]), *sorted(found["scripts"])])
+    styles = " ".join(["'self'", "'unsafe-inline'", *sorted(found["styles"])])
+    fonts = "'self' data:" + (" https://fonts.gstatic.com" if "https://fonts.googleapis.com" in found["styles"] else "")
+    return (f"default-src 'self'; script-src {scripts}; style-src {styles}; img-src 'self' data: https:; "
+            f"font-src {fonts}; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+            "form-action 'self'; frame-ancestors 'self'")

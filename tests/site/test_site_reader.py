@@ -1,0 +1,181 @@
+"""Reading the built site in Chromium: accessible (axe-core) in every language, light and dark, desktop
+and phone; private (no request leaves the site's host); a keyboard user ticks steps; progress follows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+PAGES = {"home": "", "standard": "standards/complaint-first-contact/", "path": "paths/agent-first-week/",
+         "matrix": "matrix/", "find": "find/", "reports": "reports/review/", "checklist": "checklists/weekly-huddle/",
+         "role": "roles/agent/", "practices": "practices/"}
+VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Colour is all that changes between the schemes, so the dark run checks the colour rules only.
+AXE_ALL = {"resultTypes": ["violations"]}
+AXE_COLOUR = {"resultTypes": ["violations"],
+              "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _serious(page, options: dict) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options=options).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+            for v in found if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("lang", ["en", "pl", "el"])
+def test_every_page_kind_has_no_serious_accessibility_finding(browser, site_server: str, lang: str,
+                                                             viewport: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone")
+    page = context.new_page()
+    findings = []
+    try:
+        for name, path in PAGES.items():
+            page.goto(site_server + ("" if lang == "en" else f"{lang}/") + path)
+            page.wait_for_load_state("load")
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+            findings += [f"{name} light: {f}" for f in _serious(page, AXE_ALL)]
+            page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+            findings += [f"{name} dark: {f}" for f in _serious(page, AXE_COLOUR)]
+    finally:
+        context.close()
+    assert findings == []
+
+
+def test_no_request_leaves_the_sites_own_host(browser, site_server: str) -> None:
+    """No web fonts, no GitHub API widget, nothing else: the site works on an intranet and tells no third
+    party who reads it (the fixture has a GitHub repo_url, whose widget would ask api.github.com)."""
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route(re.compile(r"^(?!" + re.escape(site_server) + ")"), lambda route: route.abort())
+    page = context.new_page()
+    try:
+        for lang in ("en", "el"):
+            for path in PAGES.values():
+                page.goto(site_server + ("" if lang == "en" else f"{lang}/") + path)
+                page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    host = urlsplit(site_server).netloc
+    assert len(requested) > 18
+    assert sorted({urlsplit(url).netloc for url in requested if not url.startswith("data:")}) == [host]
+
+
+def test_a_keyboard_user_ticks_a_step_with_space_and_sees_focus(browser, site_server: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(site_server + "paths/agent-first-week/")
+        row = page.locator("li.task-list-item:has(.kb-step[data-kb-step='meet-mentor'])")
+        box = row.locator("input[type=checkbox]")
+        assert box.get_attribute("aria-label").startswith("Meet your mentor")
+        assert row.bounding_box()["height"] >= 44
+        box.focus()
+        page.keyboard.press("Space")
+        assert box.is_checked()
+        ring = page.evaluate("getComputedStyle(document.activeElement.nextElementSibling, '::before').outlineStyle")
+        assert ring == "solid"
+        today = page.evaluate("new Date().toISOString().slice(0, 10)")
+        assert row.locator(".kb-step__date").inner_text() == f"ticked {today}"
+        assert page.locator("[data-kb-progress='all'] .kb-progress__bar").get_attribute("aria-label") \
+            == "Agent's first week"
+        row.click(position={"x": 300, "y": 8})  # anywhere on the row toggles it
+        assert not box.is_checked()
+        page.keyboard.press("Space")
+        page.goto(site_server + "roles/agent/")
+        shown = page.locator("a.kb-path-progress[data-kb-path='agent-first-week']")
+        assert shown.inner_text() == "1 of 4 done — continue"
+        assert shown.get_attribute("href") == "../../paths/agent-first-week/"
+        page.goto(site_server + "pl/paths/")
+        assert page.locator("a.kb-path-progress[data-kb-path='agent-first-week']").inner_text() \
+            == "wykonano 1 z 4 — kontynuuj"
+        assert not page.locator("a.kb-path-progress[data-kb-path='agent-development']").is_visible()
+    finally:
+        context.close()
+
+
+def test_reset_is_secondary_and_asks_first(browser, site_server: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site_server + "paths/agent-first-week/")
+        page.locator("li.task-list-item:has(.kb-step[data-kb-step='shadow-calls'])").click(position={"x": 200, "y": 8})
+        reset = page.locator(".kb-reset")
+        assert "md-button" not in (reset.get_attribute("class") or "")
+        page.once("dialog", lambda dialog: dialog.dismiss())
+        reset.click()
+        assert page.locator("[data-kb-progress='all']").inner_text() == "1 of 4 done"
+        assert page.locator(".kb-print-mine").get_attribute("href") == "../../print/agent-first-week.html?mine"
+    finally:
+        context.close()
+
+
+class _Text(HTMLParser):
+    """Visible text and the attributes a reader hears or sees (title, aria-label, placeholder)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.parts += [value.strip() for name, value in attrs if name in ("title", "aria-label", "placeholder")
+                       and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.parts.append(data.strip())
+
+
+def _theme_english() -> set[str]:
+    """Material's English interface strings, and the ones a site gets from its configuration."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    strings = dict(re.findall(r'"([\w.]+)": "([^"]*)"', (folder / "en.html").read_text("utf-8")))
+    return {value for key, value in strings.items() if not key.startswith(("search.config", "direction", "language"))
+            and len(value) > 3} | {"Switch to dark mode", "Switch to light mode", "Permanent link",
+                                   "Made with", "404 - Not found", "Link to this section", "Page not found"}
+
+
+@pytest.mark.parametrize("lang", ["pl", "el"])
+def test_the_translated_sites_show_none_of_the_themes_english_words(built_site: Path, lang: str) -> None:
+    english = _theme_english()
+    found: dict[str, set[str]] = {}
+    for page in sorted((built_site / lang).rglob("*.html")):
+        if "print" in page.relative_to(built_site / lang).parts:
+            continue
+        parser = _Text()
+        parser.feed(page.read_text("utf-8"))
+        hits = english & set(parser.parts)
+        if hits:
+            found[str(page.relative_to(built_site))] = hits
+    assert found == {}
