@@ -80,16 +80,18 @@ _JOB: dict[str, Any] = {}  # what build_language needs; forked workers inherit i
 
 
 def build_language(lang: str) -> int:
-    """Emit the language's MkDocs project in <stage>/project/<lang> and build it into <stage>/languages/<lang>."""
+    """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
+
+    With Zensical and the cache on, the project lives in .kb/cache/zensical/<lang> instead: Zensical's
+    own cache (beside the project) is only reused when the project stays where it was."""
     kb, project, stage, progress = _JOB["kb"], _JOB["project"], _JOB["stage"], _JOB["progress"]
-    target = LanguageProject(stage / "project" / lang, lang)
+    zensical, cache_dir = _JOB["engine"] == "zensical", project.root / ".kb" / "cache"
+    folder = cache_dir / "zensical" / lang if zensical and _JOB["cache"] else stage / "project" / lang
+    target = LanguageProject(folder, lang)
     emit_language(kb, project, target, stage / "languages" / lang)
-    name = "Zensical" if _JOB["engine"] == "zensical" else "MkDocs"
-    progress(f"{lang}: rendered {len(target.pages):,} pages; {name} is building them")
-    cache_dir = project.root / ".kb" / "cache"
-    if _JOB["engine"] == "zensical":
-        zensical_api.build(target.config_file, stage / "languages" / lang,
-                           cache_dir / "zensical" / lang if _JOB["cache"] else None)
+    progress(f"{lang}: rendered {len(target.pages):,} pages; {'Zensical' if zensical else 'MkDocs'} is building them")
+    if zensical:
+        zensical_api.build(target.config_file, stage / "languages" / lang, pages=set(target.pages))
         progress(f"{lang}: built with Zensical")
         return len(target.pages)
     reused = mkdocs_api.build(target.config_file, page_cache=cache_dir / "pages" / lang if _JOB["cache"] else None)

@@ -75,7 +75,8 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
         try:
             config = load_config(str(config_file), strict=True)
             config["markdown_extensions"].append(LinkSpeedExtension())  # same HTML, faster (see the module)
-            config.plugins["kb-sanitize"] = _sanitizer()
+            # the preview (on_disk: unchanged pages are not written) serves no policy, so it records none
+            config.plugins["kb-sanitize"] = _sanitizer(csp=serve_url is None and on_disk is None)
             if page_cache is not None:
                 cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
@@ -113,7 +114,7 @@ def _without_dirty_warning() -> Iterator[None]:
         logger.removeFilter(dropped)
 
 
-def _sanitizer() -> Any:
+def _sanitizer(csp: bool) -> Any:
     """A plugin that runs last on every page's HTML: the allow-list of `site/sanitize.py`; and notes the
     inline scripts the theme needs, for the Content-Security-Policy of `kb serve` (`generator/csp.py`)."""
     from mkdocs.plugins import BasePlugin, event_priority
@@ -135,11 +136,13 @@ def _sanitizer() -> Any:
 
         @event_priority(-100)
         def on_post_page(self, output: str, **kwargs: Any) -> str:
-            self.sources.collect(output)
+            if csp:
+                self.sources.collect(output)
             return output
 
         def on_post_build(self, config: Any, **kwargs: Any) -> None:
-            self.sources.save(Path(config.site_dir))
+            if csp:
+                self.sources.save(Path(config.site_dir))
 
     return Sanitize()
 

@@ -5,8 +5,8 @@ Zensical reads the same `mkdocs.yml` kb emits for MkDocs; it runs in its own pro
 all here, go into a copy of the config (`zensical.yml`): Zensical's classic variant
 (Material's look) unless the theme names a variant, and `site_dir: site` (Zensical
 writes only inside the project folder; the result is then moved to where the build
-wants it). Zensical's own cache (`<project>/.cache`) is linked to
-`.kb/cache/zensical/<lang>` so that a rebuild reuses it.
+wants it). Zensical keeps its own cache in `<project>/.cache`; `kb build` keeps the
+project in `.kb/cache/zensical/<lang>` so that a rebuild reuses it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.site.emit import write_if_changed
 from generator.site.mkdocs_api import SiteBuildError
 from generator.site.sanitize import clean_articles
 
@@ -38,8 +39,11 @@ def version() -> str:
     return metadata.version("zensical")
 
 
-def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> None:
-    """Build the emitted project of `config_file` with Zensical into `site_dir`; SiteBuildError if it fails."""
+def build(config_file: Path, site_dir: Path, pages: set[str] | None = None) -> None:
+    """Build the emitted project of `config_file` with Zensical into `site_dir`; SiteBuildError if it fails.
+
+    `pages`: the project's pages (docs-relative), when the project folder is kept between builds:
+    Markdown files left from pages that are gone are removed first."""
     if not available():
         raise SiteBuildError("Zensical is not installed: `pip install zensical` in the environment kb runs in "
                              "(or build with the default engine, mkdocs)", [])
@@ -47,9 +51,9 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> N
     text = _SITE_DIR_LINE.sub("site_dir: site", config_file.read_text(encoding="utf-8"))
     if not _VARIANT.search(text):  # Material's look (Zensical's default is its own, "modern")
         text = _THEME.sub("theme:\n  variant: classic\n", text, count=1)
-    (project / CONFIG).write_text(text, encoding="utf-8")
-    if cache_dir is not None:
-        _link_cache(project / ".cache", cache_dir)
+    write_if_changed(project / CONFIG, text.encode("utf-8"))  # unchanged, Zensical's cache stays valid
+    if pages is not None:
+        _remove_stale_pages(project / "docs", pages)
     command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", CONFIG]
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
@@ -63,11 +67,7 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> N
     clean_articles(site_dir)  # what MkDocs' sanitiser plugin does on every page
 
 
-def _link_cache(link: Path, cache_dir: Path) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    if link.is_symlink() or link.exists():
-        return
-    try:
-        link.symlink_to(cache_dir.resolve(), target_is_directory=True)
-    except OSError:  # no symbolic links here: Zensical keeps its cache in the (temporary) project
-        pass
+def _remove_stale_pages(docs: Path, pages: set[str]) -> None:
+    for path in docs.rglob("*.md"):
+        if path.relative_to(docs).as_posix() not in pages:
+            path.unlink()

@@ -45,6 +45,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ["KB_TODAY"] = before
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     assert "en: built with Zensical" in messages and "pl: built with Zensical" in messages
+    kept = root / ".kb" / "cache" / "zensical" / "en"  # the project stays put, so Zensical's cache is reused
+    assert (kept / "docs" / "standards" / "complaint-first-contact.md").is_file() and (kept / ".cache").is_dir()
     return root / "site"
 
 
