@@ -4,7 +4,6 @@ and phone; private (no request leaves the site's host); a keyboard user ticks st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,8 +12,6 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 PAGES = {"home": "", "standard": "standards/complaint-first-contact/", "path": "paths/agent-first-week/",
          "matrix": "matrix/", "find": "find/", "reports": "reports/review/", "checklist": "checklists/weekly-huddle/",
          "role": "roles/agent/", "practices": "practices/"}
@@ -23,16 +20,6 @@ VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, 
 AXE_ALL = {"resultTypes": ["violations"]}
 AXE_COLOUR = {"resultTypes": ["violations"],
               "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _serious(page, options: dict) -> list[str]:

@@ -16,8 +16,6 @@ import pytest
 import generator.scaffold
 
 TODAY = "2026-11-23"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 STARTER = Path(generator.scaffold.__file__).parent / "sample"  # what `kb init` writes
@@ -62,16 +60,6 @@ def base_url(zensical_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
