@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import serve_folder
 
 import generator.scaffold
 
@@ -48,18 +46,10 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(zensical_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(zensical_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(zensical_site) as url:
+        yield url
 
 
 @pytest.fixture
