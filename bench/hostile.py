@@ -94,7 +94,7 @@ def config_bomb(root: Path) -> None:
 
 def indexer_scaling() -> None:
     """The search indexer's scan for words with diacritics, on one long word (was quadratic)."""
-    from generator.search import index
+    from generator.search import indexer as index
 
     old = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
     print("search indexer, words with diacritics in one long word (seconds): size, now, before")

@@ -59,7 +59,7 @@ def synthetic(root: Path, count: int, seed: int = 0) -> Path:
 def measure(name: str, config: Path, scratch: Path) -> None:
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
-    from generator.printing.build import make_job, printable_items, write_pdfs
+    from generator.printing.jobs import make_job, printable_items, write_pdfs
 
     project = load_project(config)
     kb, diagnostics = build_knowledge_base(project)

@@ -87,7 +87,7 @@ def query_sets(rng: random.Random, count: int) -> dict[str, list[tuple[str, str]
 def build(root: Path, standards: int, languages: tuple[str, ...]) -> tuple[object, object, Path]:
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
-    from generator.search.index import build_index, write_index
+    from generator.search.indexer import build_index, write_index
     from generator.search.manifest import cache_index_dir, is_fresh
 
     config = root / "mkdocs.yml"

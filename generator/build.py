@@ -114,8 +114,8 @@ def assemble(project: Project, stage: Path) -> Path:
 
 def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: bool, progress: Progress) -> None:
     """Printouts and the search index, from the modules that own them."""
-    from generator.printing.build import write_pdfs
-    from generator.search.index import write_index
+    from generator.printing.jobs import write_pdfs
+    from generator.search.indexer import write_index
 
     cache_dir = files.cache_dir(project.root)
     if pdf:

@@ -153,3 +153,10 @@ def field_in_words(path: str, said: Words) -> str:
         n = int(number) if name in KEYED else int(number) + 1
         parts.append(word.format(n=n) if "{n}" in word else f"{word} {n}")
     return " › ".join(parts)
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """'lista kontrolna' for a checklist in Polish; the English name, then the kind, as fallbacks."""
+    language_words = words(lang)
+    key = f"search_kind_{kind}"
+    return language_words[key] if key in language_words else kind

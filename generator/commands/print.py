@@ -26,8 +26,8 @@ def command(ids: tuple[str, ...], out_dir: str, lang: str | None, html: bool, co
     from generator.content.pipeline import build_knowledge_base
     from generator.diagnostics import display_path
     from generator.files import WriteRefused, cache_dir
-    from generator.printing.build import print_items
     from generator.printing.files import check_writable
+    from generator.printing.jobs import print_items
     from generator.printing.select import PrintError, check_language, select_items
     from generator.reporters import as_text
 

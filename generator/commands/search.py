@@ -86,7 +86,7 @@ def _index_folder(project):
         return folder
     from generator.content.pipeline import build_knowledge_base
     from generator.diagnostics import display_path
-    from generator.search.index import build_index
+    from generator.search.indexer import build_index
 
     folder = cache_index_dir(project)
     click.echo(f"kb search: the search index is missing or out of date; building it in {display_path(folder)} …",

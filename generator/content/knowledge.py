@@ -25,7 +25,7 @@ from generator.content.models import (
     Taxonomy,
 )
 from generator.content.review import ReviewState, review_state
-from generator.content.types import Ref, Text
+from generator.content.types import Ref, Text, slugify
 from generator.content.walk import iter_markers
 
 T = TypeVar("T", bound=Item)
@@ -141,6 +141,10 @@ class KnowledgeBase:
         if not text:
             return "", False
         return text.in_language(lang, self.default_language)
+
+    def progress_key(self, key: str | None, text: Text) -> str:
+        """The browser's progress key of a path step or checklist entry: its `key:`, else its default text as a slug."""
+        return key or slugify(self.text(text, self.default_language)[0])
 
     def review(self, item: Reviewable) -> ReviewState:
         return review_state(item, self.today, self.review_every_months, self.review_due_days)

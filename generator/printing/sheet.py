@@ -14,7 +14,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.content.checks.structure import step_key
 from generator.content.fingerprint import content_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Checklist, Item, Path, Standard
@@ -155,7 +154,7 @@ def _fill_checklist(sheet: Sheet, checklist: Checklist, texts: _Texts) -> None:
         rows = []
         for entry in items:
             number += 1
-            key = entry.key or step_key(texts.kb.text(entry.text, texts.kb.default_language)[0])
+            key = texts.kb.progress_key(entry.key, entry.text)
             notes = [(labels["see_standard"], texts.title_of(entry.standard))] if entry.standard else []
             rows.append(Row(texts.plain(entry.text), f"{number:03d}-{key}", notes))
         sheet.groups.append(Group(texts.plain(title) if title else None, rows))
@@ -175,7 +174,7 @@ def _fill_path(sheet: Sheet, path: Path, texts: _Texts) -> None:
         rows = []
         for step in phase.steps:
             number += 1
-            key = step.key or step_key(texts.kb.text(step.do, texts.kb.default_language)[0])
+            key = texts.kb.progress_key(step.key, step.do)
             signer = labels["mentor"] if step.sign_off == "mentor" else labels["new_hire"]
             rows.append(Row(texts.plain(step.do), f"{number:03d}-{key}", _step_notes(step, texts, labels), signer))
         title = texts.plain(phase.title)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.models import Role
-from generator.render.context import Renderer
 from generator.render.escape import html_text
 from generator.render.pages import REPORTS
+from generator.render.view import Renderer
 
 # Folders whose pages are not all in the nav (MkDocs' `not_in_nav`, gitignore-style patterns).
 ITEM_FOLDERS = ("standards", "practices", "principles", "checklists", "roles", "competencies", "paths", "channels")

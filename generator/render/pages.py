@@ -1,6 +1,6 @@
 """Which pages a language's site has, and rendering them: one template per page kind.
 
-`plan(kb)` lists every page (items and indexes) with its Markdown file; `render`
+`list_pages(kb)` lists every page (items and indexes) with its Markdown file; `render`
 turns one into Markdown text (the body first, then the head, so the head knows
 whether any text fell back to the default language). Output is deterministic:
 pages, lists and links are sorted, nothing depends on time but `kb.today`.
@@ -16,10 +16,10 @@ from typing import Any
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import SLUG_RE
-from generator.render import contexts, indexes
-from generator.render.context import PageView, Renderer
+from generator.render import index_pages, item_pages
 from generator.render.env import template
 from generator.render.escape import html_text
+from generator.render.view import PageView, Renderer
 from generator.urls import SECTIONS, item_doc
 
 _BLANK_SPACES = re.compile(r"\n[ \t]+(?=\n)")
@@ -45,31 +45,31 @@ class PageSpec:
 Builder = Callable[[PageView, PageSpec], dict[str, Any]]
 
 BUILDERS: dict[str, Builder] = {
-    "standard": contexts.standard,
-    "practice": contexts.practice,
-    "principle": contexts.principle,
-    "checklist": contexts.checklist,
-    "role": contexts.role,
-    "competency": contexts.competency,
-    "path": contexts.path,
-    "home": indexes.home,
-    "standards": indexes.standards,
-    "area": indexes.area,
-    "channel": indexes.channel,
-    "practices": indexes.practices,
-    "principles": indexes.principles,
-    "checklists": indexes.checklists,
-    "roles": indexes.roles,
-    "competencies": indexes.competencies,
-    "matrix": indexes.matrix,
-    "paths": indexes.paths,
-    "reports": indexes.reports,
-    "report-review": indexes.report_review,
-    "report-translations": indexes.report_translations,
-    "report-drafts": indexes.report_drafts,
-    "report-orphans": indexes.report_orphans,
-    "report-coverage": indexes.report_coverage,
-    "find": indexes.find,
+    "standard": item_pages.standard,
+    "practice": item_pages.practice,
+    "principle": item_pages.principle,
+    "checklist": item_pages.checklist,
+    "role": item_pages.role,
+    "competency": item_pages.competency,
+    "path": item_pages.path,
+    "home": index_pages.home,
+    "standards": index_pages.standards,
+    "area": index_pages.area,
+    "channel": index_pages.channel,
+    "practices": index_pages.practices,
+    "principles": index_pages.principles,
+    "checklists": index_pages.checklists,
+    "roles": index_pages.roles,
+    "competencies": index_pages.competencies,
+    "matrix": index_pages.matrix,
+    "paths": index_pages.paths,
+    "reports": index_pages.reports,
+    "report-review": index_pages.report_review,
+    "report-translations": index_pages.report_translations,
+    "report-drafts": index_pages.report_drafts,
+    "report-orphans": index_pages.report_orphans,
+    "report-coverage": index_pages.report_coverage,
+    "find": index_pages.find,
 }
 
 INDEX_DOCS = {
@@ -87,7 +87,7 @@ INDEX_DOCS = {
 }
 
 
-def plan(kb: KnowledgeBase) -> list[PageSpec]:
+def list_pages(kb: KnowledgeBase) -> list[PageSpec]:
     """Every page of a language's site, sorted by file."""
     specs = [PageSpec(doc, kind) for kind, doc in INDEX_DOCS.items()]
     specs += [PageSpec(f"reports/{name}.md", f"report-{name}", key=name) for name in REPORTS]
@@ -208,5 +208,5 @@ def _lifecycle_context(view: PageView, item: Item | None) -> dict[str, Any]:
 
 def render_all(renderer: Renderer, specs: Iterable[PageSpec] | None = None) -> dict[str, str]:
     """doc -> Markdown for every page (or the given ones)."""
-    chosen = plan(renderer.kb) if specs is None else specs
+    chosen = list_pages(renderer.kb) if specs is None else specs
     return {spec.doc: render(spec, renderer) for spec in chosen}

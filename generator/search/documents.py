@@ -17,8 +17,8 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Competency, Item, Path, Role
 from generator.content.types import Text
 from generator.content.walk import leaves
-from generator.search.labels import kind_label
 from generator.urls import item_url
+from generator.words import kind_label
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s+|[*_`~]+|<[^>]*>", re.MULTILINE)

@@ -30,7 +30,7 @@ from typing import Protocol
 import numpy as np
 
 from generator.search.analysis import FIELDS, field_name, phrase_pairs
-from generator.search.plan import Group, QueryPlan
+from generator.search.query_plan import Group, QueryPlan
 
 BOOSTS = {"title": 4.0, "summary": 2.0, "body": 1.0, "fallback": 0.5}
 FUZZY_WEIGHT = 0.375  # a term one typo away counts for about a third of the exact word (3/8: exact sums)

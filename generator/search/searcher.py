@@ -18,13 +18,13 @@ from typing import Any
 
 from generator.search import engine
 from generator.search.analysis import fold, is_stopword, phrase_pairs, phrase_term, query_terms, strip_marks, words_of
-from generator.search.labels import kind_label
 from generator.search.manifest import Manifest, read_manifest
-from generator.search.plan import FEW, FUZZY_MIN_LETTERS, Group, QueryPlan, RawHit
 from generator.search.query import ParsedQuery, parse
+from generator.search.query_plan import FEW, FUZZY_MIN_LETTERS, Group, QueryPlan, RawHit
 from generator.search.ranking import Ranker
 from generator.search.snippets import Marker, Pieces, fold_parts, snippet, to_html
 from generator.search.typos import Vocabulary
+from generator.words import kind_label
 
 FILTERS = ("lang", "kind", "area", "channel", "role", "status")
 MAX_LIMIT = 50

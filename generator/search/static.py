@@ -39,9 +39,8 @@ import numpy as np
 from generator.search import analysis, query, ranking, snippets
 from generator.search.analysis import FIELDS, analyze, field_name, is_pair
 from generator.search.documents import SearchDoc
-from generator.search.labels import kind_label
-from generator.search.plan import FEW, FUZZY_MIN_LETTERS
-from generator.words import stop_words
+from generator.search.query_plan import FEW, FUZZY_MIN_LETTERS
+from generator.words import kind_label, stop_words
 
 FOLDER = "static"
 ASSETS = Path(__file__).parent / "assets"

@@ -17,9 +17,9 @@ from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.diagnostics import display_path
 from generator.lifecycle.history import history_index
-from generator.render.context import Renderer, SiteSettings
 from generator.render.nav import build_nav, not_in_nav
-from generator.render.pages import PageSpec, plan, render_all
+from generator.render.pages import PageSpec, list_pages, render_all
+from generator.render.view import Renderer, SiteSettings
 from generator.site import config as site_config
 
 ASSETS = Path(__file__).parent / "assets"
@@ -192,7 +192,7 @@ def emit_language(
     languages offers those)."""
     renderer = Renderer(kb, site_settings(project), target.lang)
     changes = Changes()
-    full = plan(kb)
+    full = list_pages(kb)
     rendered = render_all(renderer, full if specs is None else specs)
     target.write_pages(rendered, {spec.doc for spec in full}, changes)
     extras = extra_assets or {}

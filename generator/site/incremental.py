@@ -12,7 +12,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item, Standard
 from generator.content.types import Ref
 from generator.content.walk import iter_markers
-from generator.render.pages import PageSpec, plan
+from generator.render.pages import PageSpec, list_pages
 
 WIDE_KINDS = ("taxonomy",)  # a change here can alter every page
 
@@ -55,7 +55,7 @@ def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase) -> list[PageSp
     for item_id in changed:
         ids |= _neighbours(old, item_id) | _neighbours(new, item_id)
     keys = _area_and_channel_keys(old, new, changed) if kinds == {"standard"} else None
-    return [spec for spec in plan(new) if _wanted(spec, ids, keys)]
+    return [spec for spec in list_pages(new) if _wanted(spec, ids, keys)]
 
 
 def _area_and_channel_keys(old: KnowledgeBase, new: KnowledgeBase, changed: set[str]) -> set[tuple[str, str]]:

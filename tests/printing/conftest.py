@@ -21,7 +21,7 @@ class Built:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The fixture knowledge base printed into a site folder once for the whole session."""
-    from generator.printing.build import write_pdfs
+    from generator.printing.jobs import write_pdfs
 
     mp = pytest.MonkeyPatch()
     mp.setenv("KB_TODAY", TODAY)

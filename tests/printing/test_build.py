@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from print_helpers import TODAY, load
 
-from generator.printing.build import write_pdfs
+from generator.printing.jobs import write_pdfs
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_changing_one_item_renders_only_that_item_in_each_language(rebuilt: Path
 
 
 def test_the_cache_key_follows_everything_the_page_shows(rebuilt: Path):
-    from generator.printing.build import make_job
+    from generator.printing.jobs import make_job
 
     kb, project = load(rebuilt)
     item = kb.get("long-onboarding")

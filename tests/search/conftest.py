@@ -22,7 +22,7 @@ class Indexed:
 def index_project(root: Path) -> Indexed:
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
-    from generator.search.index import build_index
+    from generator.search.indexer import build_index
     from generator.search.manifest import cache_index_dir
 
     project = load_project(root / "mkdocs.yml")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import index as search_index
+from generator.search import indexer as search_index
 
 HOSTILE = ['"', '"unbalanced', "AND", "OR", "NOT", "-", "*", "?", "😀", "a" * 3000, "((()))", "\\", "--",
            "<b>bold</b>", "' OR 1=1 --", "\u202e\u0000"]

@@ -8,7 +8,7 @@ import pytest
 from generator.search import engine
 from generator.search.analysis import analyze
 from generator.search.documents import SearchDoc
-from generator.search.plan import Group, QueryPlan
+from generator.search.query_plan import Group, QueryPlan
 from generator.search.ranking import Ranker
 from generator.search.typos import Vocabulary
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from generator.render.context import Renderer, SiteSettings
-from generator.render.pages import plan, render_all
+from generator.render.pages import list_pages, render_all
+from generator.render.view import Renderer, SiteSettings
 
 
 class Collect(HTMLParser):
@@ -38,7 +38,7 @@ class Collect(HTMLParser):
 
 def find_page(kb, lang: str) -> str:  # type: ignore[no-untyped-def]
     renderer = Renderer(kb, SiteSettings(), lang)
-    return render_all(renderer, [spec for spec in plan(kb) if spec.doc == "find.md"])["find.md"]
+    return render_all(renderer, [spec for spec in list_pages(kb) if spec.doc == "find.md"])["find.md"]
 
 
 def parse(markdown: str) -> Collect:

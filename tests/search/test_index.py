@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import engine, index
+from generator.search import engine, indexer
 from generator.search.documents import plain_text, search_documents
 from generator.search.manifest import MANIFEST, cache_index_dir, fresh_index, is_fresh, site_index_dir
 
@@ -58,7 +58,7 @@ def index_it(root: Path):  # type: ignore[no-untyped-def]
 
     project = load_project(root / "mkdocs.yml")
     kb, _ = build_knowledge_base(project)
-    index.build_index(kb, project, cache_index_dir(project))
+    indexer.build_index(kb, project, cache_index_dir(project))
     return project
 
 
@@ -72,10 +72,10 @@ def test_write_index_reuses_an_index_of_the_same_content(project_copy: Path, mon
     real_write = engine.write
     monkeypatch.setattr(engine, "write", lambda *args: builds.append(1) or real_write(*args))
     staged = project_copy / "staged-site"
-    index.write_index(kb, project, staged)
+    indexer.write_index(kb, project, staged)
     assert builds == [1] and is_fresh(site_index_dir(staged), project)
     assert is_fresh(cache_index_dir(project), project)
-    index.write_index(kb, project, project_copy / "another-site")
+    indexer.write_index(kb, project, project_copy / "another-site")
     assert builds == [1]  # copied from the cache, not built again
     assert (site_index_dir(project_copy / "another-site") / MANIFEST).is_file()
 
@@ -93,6 +93,6 @@ def test_a_failed_build_leaves_the_old_index(project_copy: Path, monkeypatch: py
 
     kb, _ = build_knowledge_base(project)
     with pytest.raises(OSError):
-        index.build_index(kb, project, folder)
+        indexer.build_index(kb, project, folder)
     assert (folder / MANIFEST).read_text(encoding="utf-8") == before
     assert [p.name for p in folder.parent.iterdir()] == ["search"]  # no staging folder left behind

@@ -39,7 +39,7 @@ def suite(request, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
 def _indexed(source: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
-    from generator.search.index import build_index
+    from generator.search.indexer import build_index
     from generator.search.searcher import Searcher
 
     root = tmp_path_factory.mktemp("starter") / "kb"

@@ -12,8 +12,8 @@ from conftest import SITE_KB, TODAY
 from generator.config import Project, load_project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.pipeline import build_knowledge_base
-from generator.render.context import Renderer
-from generator.render.pages import plan, render_all
+from generator.render.pages import list_pages, render_all
+from generator.render.view import Renderer
 from generator.site.emit import site_settings
 
 
@@ -43,7 +43,7 @@ def renderer(lang: str) -> Renderer:
 @cache
 def rendered(lang: str) -> dict[str, str]:
     r = renderer(lang)
-    return render_all(r, plan(r.kb))
+    return render_all(r, list_pages(r.kb))
 
 
 def golden_path(lang: str, doc: str) -> Path:

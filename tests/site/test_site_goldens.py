@@ -11,7 +11,7 @@ import os
 import pytest
 from site_helpers import fixture_kb, golden_path, rendered
 
-from generator.render.pages import plan
+from generator.render.pages import list_pages
 
 # English: every page; Polish and Greek: one page of each kind that shows translations.
 OTHER_LANGUAGES = {
@@ -23,7 +23,7 @@ OTHER_LANGUAGES = {
 
 def _cases() -> list[tuple[str, str]]:
     _, kb = fixture_kb()
-    cases = [("en", spec.doc) for spec in plan(kb)]
+    cases = [("en", spec.doc) for spec in list_pages(kb)]
     cases += [(lang, doc) for lang, docs in OTHER_LANGUAGES.items() for doc in docs]
     return cases
 
@@ -41,7 +41,7 @@ def test_page_matches_golden(lang: str, doc: str, update_goldens: bool) -> None:
 
 def test_every_page_kind_has_a_golden() -> None:
     _, kb = fixture_kb()
-    kinds = {spec.kind for spec in plan(kb)}
+    kinds = {spec.kind for spec in list_pages(kb)}
     assert kinds == {
         "home",
         "standards",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from generator.config import load_project
 from generator.content.pipeline import build_knowledge_base
-from generator.render.context import Renderer
 from generator.render.pages import PageSpec, render
+from generator.render.view import Renderer
 from generator.site.emit import site_settings
 from generator.urls import item_doc
 

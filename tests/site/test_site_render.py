@@ -9,7 +9,7 @@ import pytest
 from site_helpers import fixture_kb, rendered, renderer
 
 from generator.render.nav import build_nav, not_in_nav
-from generator.render.pages import PageSpec, plan, render, render_all, safe_id
+from generator.render.pages import PageSpec, list_pages, render, render_all, safe_id
 from generator.site.emit import UnsafePath, safe_join
 
 LINK = re.compile(r"\]\(([^)\s]+\.md)(#[^)]*)?\)")
@@ -130,15 +130,15 @@ def test_path_page_has_keyed_steps_progress_and_print_link() -> None:
 
 
 def test_output_is_deterministic() -> None:
-    first = render_all(renderer("el"), plan(fixture_kb()[1]))
-    again = render_all(renderer("el"), plan(fixture_kb()[1]))
+    first = render_all(renderer("el"), list_pages(fixture_kb()[1]))
+    again = render_all(renderer("el"), list_pages(fixture_kb()[1]))
     assert first == again
 
 
 def test_nav_lists_sections_and_indexes_only() -> None:
     nav = repr(build_nav(renderer("en")))
     docs = set(re.findall(r"'([^']+\.md)'", nav))
-    items = {spec.doc for spec in plan(fixture_kb()[1]) if spec.item is not None and spec.kind != "role"}
+    items = {spec.doc for spec in list_pages(fixture_kb()[1]) if spec.item is not None and spec.kind != "role"}
     assert not docs & items
     assert "standards/index.md" in docs and "areas/complaints.md" in docs and "reports/review.md" in docs
     assert "/standards/*.md" in not_in_nav()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Checklist, Path
-from generator.content.types import slugify
 from generator.diagnostics import Diagnostics, Location
 
 
@@ -67,24 +66,20 @@ def _find_cycle(start: str, paths: dict[str, Path]) -> list[str] | None:
     return None
 
 
-def step_key(step_text: str) -> str:
-    return slugify(step_text)
-
-
 def unique_keys(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
     """Progress ticks and printed items are keyed; a key used twice would share a tick."""
     for path in kb.typed(Path):
         seen: dict[str, tuple] = {}
         for p, phase in enumerate(path.phases):
             for s, step in enumerate(phase.steps):
-                key = step.key or step_key(kb.text(step.do, kb.default_language)[0])
+                key = kb.progress_key(step.key, step.do)
                 where = ("phases", p, "steps", s, "key" if step.key else "do")
                 _report_twice(kb, diagnostics, path, seen, key, where, "step")
     for checklist in kb.typed(Checklist):
         seen = {}
         for s, (_, items) in enumerate(checklist.all_sections()):
             for i, entry in enumerate(items):
-                key = entry.key or step_key(kb.text(entry.text, kb.default_language)[0])
+                key = kb.progress_key(entry.key, entry.text)
                 base = ("sections", s, "items", i) if checklist.sections else ("items", i)
                 _report_twice(kb, diagnostics, checklist, seen, key, (*base, "key" if entry.key else "text"), "item")
 

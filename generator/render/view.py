@@ -233,10 +233,9 @@ class PageView:
 
     def path_progress(self, path: Item) -> Markup:
         """A link "3 of 25 done — continue" to the path, shown by kb.js once this browser holds ticks."""
-        from generator.content.checks.structure import step_key
 
         kb = self.r.kb
-        keys = [step.key or step_key(kb.text(step.do, kb.default_language)[0])
+        keys = [kb.progress_key(step.key, step.do)
                 for phase in getattr(path, "phases", []) for step in phase.steps]
         href = self.page_url(item_doc(path))
         return Markup(

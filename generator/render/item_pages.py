@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from generator.content.checks.structure import step_key
 from generator.content.fingerprint import content_fingerprint
 from generator.content.models import (
     Checklist,
@@ -27,7 +26,7 @@ from generator.content.models import (
     Standard,
 )
 from generator.content.types import Text
-from generator.render.context import PageView
+from generator.render.view import PageView
 from generator.urls import print_file
 
 if TYPE_CHECKING:
@@ -177,7 +176,7 @@ def checklist(p: PageView, spec: PageSpec) -> dict[str, Any]:
     sections = []
     for title, entries in c.all_sections():
         rows = [
-            Entry(e.text, e.key or step_key(kb.text(e.text, kb.default_language)[0]),
+            Entry(e.text, kb.progress_key(e.key, e.text),
                   kb.get(e.standard) if e.standard else None)
             for e in entries
         ]
@@ -264,7 +263,7 @@ def path(p: PageView, spec: PageSpec) -> dict[str, Any]:
     for number, phase in enumerate(x.phases, start=1):
         steps = [{
             "do": step.do,
-            "key": step.key or step_key(kb.text(step.do, kb.default_language)[0]),
+            "key": kb.progress_key(step.key, step.do),
             "reads": _resolve(p, step.read),
             "builds": {"competency": step.builds.competency, "level": step.builds.level} if step.builds else None,
             "sign_off": step.sign_off,

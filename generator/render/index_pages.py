@@ -12,8 +12,8 @@ from markupsafe import Markup
 
 from generator.content import usage
 from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
-from generator.render.context import PageView
-from generator.render.contexts import chip, role_chips
+from generator.render.item_pages import chip, role_chips
+from generator.render.view import PageView
 from generator.urls import item_page
 from generator.words import field_in_words
 
