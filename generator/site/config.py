@@ -29,7 +29,8 @@ from generator.urls import language_prefix
 from generator.words import language_name, words
 
 THEME = Path(__file__).parent / "theme"
-PRINT_ONLY = "kb-print.js"  # loaded by the print pages, not by every page
+# not on every page: the print pages load kb-print.js; a Zensical build adds the search dialog (zensical_api)
+NOT_ON_EVERY_PAGE = ("kb-print.js", "kb-search-dialog.js")
 
 FEATURES = [
     "navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.top", "navigation.path",
@@ -62,7 +63,7 @@ def language_config(
         theme=_theme(project, user.get("theme"), lang),
         extra=_extra(project, user.get("extra"), lang, switcher or project.languages),
         extra_css=[a for a in assets if a.endswith(".css")] + list(user.get("extra_css") or []),
-        extra_javascript=[a for a in assets if a.endswith(".js") and not a.endswith(PRINT_ONLY)]
+        extra_javascript=[a for a in assets if a.endswith(".js") and not a.endswith(NOT_ON_EVERY_PAGE)]
         + list(user.get("extra_javascript") or []),
         markdown_extensions=_extensions(user.get("markdown_extensions"), lang),
         plugins=_plugins(user.get("plugins"), lang),

@@ -17,7 +17,6 @@ HTML's and are a known source of sanitiser bypasses.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import nh3
@@ -69,11 +68,7 @@ def safe_anchor(anchor: str) -> str:
 _ARTICLE = re.compile(r'(<article\b[^>]*\bmd-content__inner\b[^>]*>)(.*?)(</article>)', re.S)
 
 
-def clean_articles(site_dir: Path) -> None:
-    """For an engine without MkDocs' plugin events (Zensical): the same allow-list over the article of
-    every page it wrote, where everything from user text lands (the theme's own markup stays as it is)."""
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        cleaned = _ARTICLE.sub(lambda m: m.group(1) + clean_html(m.group(2)) + m.group(3), html)
-        if cleaned != html:
-            page.write_text(cleaned, encoding="utf-8")
+def clean_page(html: str) -> str:
+    """For an engine without MkDocs' plugin events (Zensical): the same allow-list over a written page's
+    article, where everything from user text lands (the theme's own markup stays as it is)."""
+    return _ARTICLE.sub(lambda m: m.group(1) + clean_html(m.group(2)) + m.group(3), html)

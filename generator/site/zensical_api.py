@@ -3,10 +3,12 @@
 Zensical reads the same `mkdocs.yml` kb emits for MkDocs; it runs in its own process
 (`python -m zensical build --strict`), from the interpreter kb runs on. The adjustments,
 all here, go into a copy of the config (`zensical.yml`): Zensical's classic variant
-(Material's look) unless the theme names a variant, and `site_dir: site` (Zensical
+(Material's look) unless the theme names a variant, `site_dir: site` (Zensical
 writes only inside the project folder; the result is then moved to where the build
-wants it). Zensical keeps its own cache in `<project>/.cache`; `kb build` keeps the
-project in `.kb/cache/zensical/<lang>` so that a rebuild reuses it.
+wants it), and our header search dialog (`kb-search-dialog.js`). What MkDocs'
+plugins would do is done afterwards over the written site (`postpass.py`). Zensical
+keeps its own cache in `<project>/.cache`; `kb build` keeps the project in
+`.kb/cache/zensical/<lang>` so that a rebuild reuses it.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.site.emit import write_if_changed
+from generator.site.emit import ASSET_FOLDER, write_if_changed
 from generator.site.mkdocs_api import SiteBuildError
-from generator.site.sanitize import clean_articles
+from generator.site.postpass import finish
 
 CONFIG = "zensical.yml"
 _SITE_DIR_LINE = re.compile(r"^site_dir:.*$", re.MULTILINE)
 _THEME = re.compile(r"^theme:\n", re.MULTILINE)
 _VARIANT = re.compile(r"^  variant:", re.MULTILINE)
+_SCRIPTS = re.compile(r"^extra_javascript:\n", re.MULTILINE)
+DIALOG = f"{ASSET_FOLDER}/kb-search-dialog.js"  # Zensical's header search opens kb's search (see the script)
 
 
 def available() -> bool:
@@ -48,10 +52,7 @@ def build(config_file: Path, site_dir: Path, pages: set[str] | None = None) -> N
         raise SiteBuildError("Zensical is not installed: `pip install zensical` in the environment kb runs in "
                              "(or build with the default engine, mkdocs)", [])
     project = config_file.parent
-    text = _SITE_DIR_LINE.sub("site_dir: site", config_file.read_text(encoding="utf-8"))
-    if not _VARIANT.search(text):  # Material's look (Zensical's default is its own, "modern")
-        text = _THEME.sub("theme:\n  variant: classic\n", text, count=1)
-    write_if_changed(project / CONFIG, text.encode("utf-8"))  # unchanged, Zensical's cache stays valid
+    write_if_changed(project / CONFIG, zensical_config(config_file.read_text(encoding="utf-8")).encode("utf-8"))
     if pages is not None:
         _remove_stale_pages(project / "docs", pages)
     command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", CONFIG]
@@ -64,7 +65,17 @@ def build(config_file: Path, site_dir: Path, pages: set[str] | None = None) -> N
         shutil.rmtree(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     os.replace(project / "site", site_dir)
-    clean_articles(site_dir)  # what MkDocs' sanitiser plugin does on every page
+    finish(site_dir)  # the sanitiser, the CSP sources, the sitemap as MkDocs has them
+
+
+def zensical_config(text: str) -> str:
+    """The emitted mkdocs.yml with Zensical's adjustments (unchanged, Zensical's cache stays valid)."""
+    text = _SITE_DIR_LINE.sub("site_dir: site", text)
+    if not _VARIANT.search(text):  # Material's look (Zensical's default is its own, "modern")
+        text = _THEME.sub("theme:\n  variant: classic\n", text, count=1)
+    if _SCRIPTS.search(text):
+        return _SCRIPTS.sub(f"extra_javascript:\n- {DIALOG}\n", text, count=1)
+    return text + f"extra_javascript:\n- {DIALOG}\n"
 
 
 def _remove_stale_pages(docs: Path, pages: set[str]) -> None:

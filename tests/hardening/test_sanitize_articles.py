@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.site.sanitize import clean_articles
+from generator.site.postpass import sanitize_and_collect
 
 
 def test_the_article_of_every_page_is_cleaned_and_the_theme_is_left_alone(tmp_path: Path) -> None:
@@ -17,9 +17,10 @@ def test_the_article_of_every_page_is_cleaned_and_the_theme_is_left_alone(tmp_pa
     untouched = tmp_path / "assets" / "other.html"
     untouched.parent.mkdir()
     untouched.write_text("<p onclick='x()'>no article</p>", encoding="utf-8")
-    clean_articles(tmp_path)
+    sources = sanitize_and_collect(tmp_path)
     html = page.read_text(encoding="utf-8")
     assert theme in html
     assert "onerror" not in html and "javascript:" not in html
     assert '<a href="https://example.com/"' in html and '<img src="a.png"' in html
     assert untouched.read_text(encoding="utf-8") == "<p onclick='x()'>no article</p>"
+    assert sources.hashes == {"'sha256-RSc6J+WSIURf1atiyzi2S7grQrfwIgNovfLl93l5eD4='"}  # the theme's script

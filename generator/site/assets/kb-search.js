@@ -11,6 +11,9 @@
  * Page data: <div id="kb-page" data-kb-lang data-kb-default-lang>, else <html lang>.
  * For kb-find.js: window.KbSearch.connect() -> Promise of a backend or null;
  * backend.search(query, filters, limit) -> Promise of {total, results: [hit as /api/search gives]}.
+ * For kb-search-dialog.js (Zensical's header has a button, not a search box):
+ * window.KbSearch.attach(input, container, backend) -> {schedule(), run(text)}, results shown at the
+ * top of `container`.
  */
 (function () {
   "use strict";
@@ -153,7 +156,6 @@
     return connection;
   }
 
-  window.KbSearch = { connect: connect };
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -251,6 +253,13 @@
       .catch(function () {
         /* network hiccup: keep the last results */
       });
+  };
+
+  window.KbSearch = {
+    connect: connect,
+    attach: function (input, container, backend) {
+      return new Search(input, container, backend);
+    },
   };
 
   function start() {
