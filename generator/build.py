@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
+from generator.render.view import RenderMemo
 from generator.site import mkdocs_api, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
@@ -81,6 +82,7 @@ class LanguageBuild:
     progress: Progress
     cache: bool
     engine: str
+    memo: RenderMemo = field(default_factory=RenderMemo)  # shared by the languages built in this process
 
     def __call__(self, lang: str) -> int:
         """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
@@ -91,7 +93,7 @@ class LanguageBuild:
         built = self.stage / "languages" / lang
         folder = cache_dir / "zensical" / lang if zensical and self.cache else self.stage / "project" / lang
         target = LanguageProject(folder, lang)
-        emit_language(self.kb, self.project, target, built)
+        emit_language(self.kb, self.project, target, built, memo=self.memo)
         engine_name = "Zensical" if zensical else "MkDocs"
         self.progress(f"{lang}: rendered {len(target.pages):,} pages; {engine_name} is building them")
         if zensical:

@@ -267,28 +267,26 @@ def _translation_states(p: PageView) -> dict[str, tuple[list[tuple[Item, tuple[s
 
     kb = p.r.kb
     active = sorted((i for i in kb.items.values() if i.is_active), key=lambda i: (i.kind, i.id))
-    if len(_STATUS_CACHE) > 4 * len(kb.items) * max(1, len(kb.languages)):
-        _STATUS_CACHE.clear()
+    cache = p.r.memo.statuses
+    if len(cache) > 4 * len(kb.items) * max(1, len(kb.languages)):
+        cache.clear()
     states = {}
     for lang in kb.languages[1:]:
-        statuses = [(item, _status(kb, item, lang, translation_status)) for item in active]
+        statuses = [(item, _status(cache, kb, item, lang, translation_status)) for item in active]
         missing = [(item, st.missing) for item, st in statuses if st.state == "missing"]
         outdated = [item for item, st in statuses if st.state == "outdated" or st.stale]
         states[lang] = (missing, outdated)
     return states
 
 
-# (id(item), default language, lang) -> (item, status): an unchanged item keeps its status across
-# the knowledge bases `kb preview` rebuilds (the item is kept too, so its id cannot be reused).
-_STATUS_CACHE: dict[tuple[int, str, str], tuple[Item, Any]] = {}
-
-
-def _status(kb: Any, item: Item, lang: str, compute: Any) -> Any:
-    key = (id(item), kb.default_language, lang)
-    cached = _STATUS_CACHE.get(key)
+def _status(cache: dict[tuple[str, str, str], tuple[Item, Any]], kb: Any, item: Item, lang: str,
+            compute: Any) -> Any:
+    """The item's translation status, computed again only when the item object is a new one."""
+    key = (item.id, kb.default_language, lang)
+    cached = cache.get(key)
     if cached is None or cached[0] is not item:
         cached = (item, compute(kb, item, lang))
-        _STATUS_CACHE[key] = cached
+        cache[key] = cached
     return cached[1]
 
 

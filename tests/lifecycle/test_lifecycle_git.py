@@ -12,7 +12,7 @@ from lifecycle_helpers import standard
 from generator.config import load_project
 from generator.content.pipeline import build_knowledge_base
 from generator.lifecycle import history
-from generator.lifecycle.history import history_index, item_history
+from generator.lifecycle.history import GitHistory, history_index, item_history
 
 CFC = "standards/complaints/complaint-first-contact.yaml"
 
@@ -156,15 +156,17 @@ def test_history_index_is_one_pass_and_refreshed_after_a_commit(repo: Path, git,
     calls = []
     real = history._read_log
     monkeypatch.setattr(history, "_read_log", lambda *args: calls.append(1) or real(*args))
-    index = history_index(project)
+    kept = GitHistory()
+    index = kept.index(project)
     assert len(index) == len(kb.items)  # every content file has its commits
     for item in kb.items.values():
-        assert item_history(project, item) is not None
+        assert item_history(project, item, index=kept.index(project)) is not None
     assert len(calls) == 1
     edit(repo, CFC, "At least 80 %", "At least 85 %")
-    assert item_history(project, kb.get("complaint-first-contact")).commits[0].subject == "Start the standards"
+    cfc = kb.get("complaint-first-contact")
+    assert item_history(project, cfc, index=kept.index(project)).commits[0].subject == "Start the standards"
     git("commit", "-q", "-am", "Raise the target", cwd=repo, date="2026-10-15T09:00:00")
-    assert item_history(project, kb.get("complaint-first-contact")).commits[0].subject == "Raise the target"
+    assert item_history(project, cfc, index=kept.index(project)).commits[0].subject == "Raise the target"
     assert len(calls) == 2
 
 
