@@ -16,7 +16,7 @@ from typing import Any
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import SLUG_RE
-from generator.render import index_pages, item_pages
+from generator.render import index_pages, item_pages, report_pages
 from generator.render.env import template
 from generator.render.escape import html_text
 from generator.render.view import PageView, Renderer
@@ -63,12 +63,12 @@ BUILDERS: dict[str, Builder] = {
     "competencies": index_pages.competencies,
     "matrix": index_pages.matrix,
     "paths": index_pages.paths,
-    "reports": index_pages.reports,
-    "report-review": index_pages.report_review,
-    "report-translations": index_pages.report_translations,
-    "report-drafts": index_pages.report_drafts,
-    "report-orphans": index_pages.report_orphans,
-    "report-coverage": index_pages.report_coverage,
+    "reports": report_pages.reports,
+    "report-review": report_pages.report_review,
+    "report-translations": report_pages.report_translations,
+    "report-drafts": report_pages.report_drafts,
+    "report-orphans": report_pages.report_orphans,
+    "report-coverage": report_pages.report_coverage,
     "find": index_pages.find,
 }
 
