@@ -136,6 +136,23 @@ def test_the_header_search_finds_an_inflected_polish_query_with_kbs_static_index
     page.wait_for_url(base_url + "pl/" + STANDARD)
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_search_dialog_with_results_has_no_serious_accessibility_finding(page, base_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + "pl/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.locator("button.md-search__button").click()
+    page.keyboard.type("reklamacjami", delay=20)
+    page.locator(".kb-search-dialog .md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")  # the first result focused: its colours too
+    assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    found = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in found
+            if v["impact"] in ("serious", "critical")] == []
+
+
 @pytest.mark.parametrize("opening", ["Control+k", "/", "toggle"])
 def test_every_way_of_opening_the_search_opens_kbs_dialog(browser, base_url: str, opening: str) -> None:
     wide = opening != "toggle"  # on a phone the header has an icon toggling #__search
