@@ -156,7 +156,6 @@
     return connection;
   }
 
-
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
