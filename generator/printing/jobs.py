@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import escape
+
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
@@ -61,7 +63,7 @@ def printable_items(kb: KnowledgeBase) -> list[Item]:
 
 def make_job(kb: KnowledgeBase, project: Project, item: Item, lang: str) -> PrintJob:
     sheet = make_sheet(kb, item, lang, site_url(project))
-    owner = next((str(value.value) for label, value in sheet.meta if label == sheet.labels["owner"]), "")
+    owner = next((escape(value.value).striptags() for label, value in sheet.meta if label == sheet.labels["owner"]), "")
     site_name = project.mkdocs.get("site_name")
     author = f"{owner} · {site_name}" if isinstance(site_name, str) and site_name else owner
     return PrintJob(item, lang, render_html(sheet, author))

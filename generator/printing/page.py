@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator.printing.markup import css_string
+from generator.printing.markup import breakable_url, css_string
 from generator.printing.sheet import Sheet
 from generator.urls import item_page
 from generator.words import FOLDER as LOCALES
@@ -32,6 +32,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["breakable_url"] = breakable_url
     return env
 
 

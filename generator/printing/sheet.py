@@ -1,8 +1,10 @@
 """What a printout says: a plain view of one checklist, path or standard in one language.
 
 `make_sheet(kb, item, lang, site_url)` gathers every text (with its fallback
-language), the version (review date + content fingerprint), the address of the
-web page and the sign-off lines. The templates only lay it out.
+language) through render's `PageView`, as the web page does; the version (review
+date + content fingerprint), the address of the web page and the sign-off lines.
+An item the sheet names shows as its title, linked to its web page. The templates
+only lay it out.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.content.fingerprint import content_fingerprint
 from generator.content.knowledge import KnowledgeBase
@@ -61,9 +65,10 @@ class Sheet:
     fingerprint: str
     version: str
     url: str
+    site_url: str | None = None  # links go to the site's pages; without it, relative to the print page
     meta: list[tuple[str, ShownText]] = field(default_factory=list)
     intro: ShownText | None = None
-    fill_in: list[str] = field(default_factory=list)
+    fill_in: list[tuple[str, str]] = field(default_factory=list)  # (form field name, label) at the top
     groups: list[Group] = field(default_factory=list)
     card: dict[str, Any] = field(default_factory=dict)
     signers: list[str] = field(default_factory=list)
@@ -92,10 +97,11 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
     sheet = Sheet(
         item=item, lang=lang, labels=labels, kind_label=kind_label, title=view.shown(item.title),
         fingerprint=fingerprint, version=f"{reviewed} · {fingerprint}", url=page_address(kb, item, lang, site_url),
+        site_url=site_url,
     )
     sheet.meta = [
         (labels["id"], ShownText(item.id)),
-        (labels["owner"], view.item_title(item.owner)),  # type: ignore[attr-defined]
+        (labels["owner"], _linked(sheet, view, item.owner)),  # type: ignore[attr-defined]
         (labels["version"], ShownText(sheet.version)),
     ]
     FILLERS[item.kind](sheet, item, view)
@@ -106,6 +112,19 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
     sheet.legend = labels["print_legend"].format(code=kb.default_language.upper(),
                                                  language=language_name(kb.default_language, lang))
     return sheet
+
+
+def _linked(sheet: Sheet, view: PageView, ref: str | None) -> ShownText:
+    """An item the sheet names: its title in the sheet's language, linked to its web page."""
+    item = view.r.kb.get(ref) if ref else None
+    title = view.item_title(ref)
+    if item is None:
+        return title
+    if sheet.site_url:
+        href = item_url(item, view.r.lang, view.r.default, sheet.site_url)
+    else:
+        href = "../" + item_page(item)
+    return ShownText(Markup('<a href="{}">{}</a>').format(href, title.value), title.lang)
 
 
 def _markdown(view: PageView, text: Text | None, inline: bool = False) -> ShownText:
@@ -120,16 +139,16 @@ def _fill_checklist(sheet: Sheet, checklist: Checklist, view: PageView) -> None:
     if checklist.frequency:
         sheet.meta.append((labels["frequency"], ShownText(labels[f"frequency_{checklist.frequency}"])))
     if checklist.roles:
-        sheet.meta.append((labels["for_roles"], _joined(view, checklist.roles)))
+        sheet.meta.append((labels["for_roles"], _joined(sheet, view, checklist.roles)))
     sheet.intro = _markdown(view, checklist.purpose if checklist.purpose else checklist.summary)
-    sheet.fill_in = [labels["date"], labels["place"]]
+    sheet.fill_in = [("date", labels["date"]), ("place", labels["place"])]
     number = 0
     for title, items in checklist.all_sections():
         rows = []
         for entry in items:
             number += 1
             key = kb.progress_key(entry.key, entry.text)
-            notes = [(labels["see_standard"], view.item_title(entry.standard))] if entry.standard else []
+            notes = [(labels["see_standard"], _linked(sheet, view, entry.standard))] if entry.standard else []
             rows.append(Row(view.shown(entry.text), f"{number:03d}-{key}", notes))
         sheet.groups.append(Group(view.shown(title) if title else None, rows))
     sheet.signers = [str(view.item_title(role).value) for role in checklist.sign_off]
@@ -138,11 +157,11 @@ def _fill_checklist(sheet: Sheet, checklist: Checklist, view: PageView) -> None:
 
 def _fill_path(sheet: Sheet, path: Path, view: PageView) -> None:
     labels, kb = sheet.labels, view.r.kb
-    sheet.meta.append((labels["role"], view.item_title(path.role)))
+    sheet.meta.append((labels["role"], _linked(sheet, view, path.role)))
     if path.mentor:
-        sheet.meta.append((labels["mentor"], view.item_title(path.mentor)))
+        sheet.meta.append((labels["mentor"], _linked(sheet, view, path.mentor)))
     sheet.intro = _markdown(view, path.summary) if path.summary else None
-    sheet.fill_in = [labels["new_hire"], labels["start_date"]]
+    sheet.fill_in = [("new-hire", labels["new_hire"]), ("start-date", labels["start_date"])]
     number = 0
     for phase in path.phases:
         rows = []
@@ -150,7 +169,7 @@ def _fill_path(sheet: Sheet, path: Path, view: PageView) -> None:
             number += 1
             key = kb.progress_key(step.key, step.do)
             signer = labels["mentor"] if step.sign_off == "mentor" else labels["new_hire"]
-            rows.append(Row(view.shown(step.do), f"{number:03d}-{key}", _step_notes(step, view, labels), signer))
+            rows.append(Row(view.shown(step.do), f"{number:03d}-{key}", _step_notes(sheet, step, view), signer))
         title = view.shown(phase.title)
         sheet.groups.append(Group(title, rows, _days(phase.days, str(title.value), labels)))
     role = view.item_title(path.role).value
@@ -159,17 +178,17 @@ def _fill_path(sheet: Sheet, path: Path, view: PageView) -> None:
         sheet.signers.append(f"{labels['mentor']} ({view.item_title(path.mentor).value})")
 
 
-def _step_notes(step: Any, view: PageView, labels: Words) -> list[tuple[str, ShownText]]:
-    notes = []
+def _step_notes(sheet: Sheet, step: Any, view: PageView) -> list[tuple[str, ShownText]]:
+    labels, notes = sheet.labels, []
     if step.read:
-        notes.append((labels["read"], _joined(view, step.read)))
+        notes.append((labels["read"], _joined(sheet, view, step.read)))
     if step.builds:
-        competency = view.item_title(step.builds.competency)
+        competency = _linked(sheet, view, step.builds.competency)
         level = f"{labels['level']} {step.builds.level}"
         taxonomy = view.r.kb.taxonomy
         if taxonomy and step.builds.level in taxonomy.levels:
             level += f" ({view.shown(taxonomy.levels[step.builds.level]).value})"
-        notes.append((labels["builds"], ShownText(f"{competency.value}, {level}", competency.lang)))
+        notes.append((labels["builds"], ShownText(Markup("{}, {}").format(competency.value, level), competency.lang)))
     return notes
 
 
@@ -183,10 +202,10 @@ def _days(days: str | None, title: str, labels: Words) -> str:
     return labels["days" if "-" in days else "day"].format(days=days.replace("-", "–"))
 
 
-def _joined(view: PageView, ids: list[str]) -> ShownText:
+def _joined(sheet: Sheet, view: PageView, ids: list[str]) -> ShownText:
     everyone = ShownText(view.r.L["everyone"])
-    titles = [view.item_title(item_id) if item_id != "everyone" else everyone for item_id in ids]
-    return ShownText("; ".join(str(t.value) for t in titles), next((t.lang for t in titles if t.lang), None))
+    titles = [_linked(sheet, view, item_id) if item_id != "everyone" else everyone for item_id in ids]
+    return ShownText(Markup("; ").join(t.value for t in titles), next((t.lang for t in titles if t.lang), None))
 
 
 def _fill_standard(sheet: Sheet, standard: Standard, view: PageView) -> None:

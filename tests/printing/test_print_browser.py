@@ -100,7 +100,7 @@ def test_print_my_progress_fills_the_ticks_and_dates_this_browser_holds(built, t
     html = (built.site / "print" / "long-onboarding.html").read_text("utf-8")
     (tmp_path / "print" / "long-onboarding.html").write_text(html, "utf-8")
     shutil.copy(ASSETS / "kb-print.js", tmp_path / "assets" / "kb" / "kb-print.js")
-    first, second = re.findall(r'name="\d+-([^"]+)"', html)[:2]
+    first, second = re.findall(r'type="checkbox" name="\d+-([^"]+)"', html)[:2]
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -116,12 +116,13 @@ def test_print_my_progress_fills_the_ticks_and_dates_this_browser_holds(built, t
             page = browser.new_page()
             page.add_init_script(f"localStorage.setItem('kb-progress:long-onboarding', {ticks!r})")
             page.goto(url + "?mine")
-            row = page.locator(f"tr:has(input[name$='-{second}'])")
-            assert row.locator("input").is_checked() and row.locator(".c-date").inner_text() == "2026-11-20"
-            assert not page.locator(f"input[name$='-{first}']").is_checked()
+            row = page.locator(f"tr:has(input[type=checkbox][name$='-{second}'])")
+            assert row.locator("input[type=checkbox]").is_checked()
+            assert row.locator(".c-date input").input_value() == "2026-11-20"
+            assert not page.locator(f"input[type=checkbox][name$='-{first}']").is_checked()
             assert page.locator("[data-kb-print]").is_visible()
             page.goto(url)  # the blank sheet stays available
-            assert not page.locator(f"input[name$='-{second}']").is_checked()
+            assert not page.locator(f"input[type=checkbox][name$='-{second}']").is_checked()
             browser.close()
     finally:
         server.shutdown()

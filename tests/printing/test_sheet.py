@@ -27,7 +27,7 @@ def test_checklist_sheet_shows_version_owner_and_sign_off_roles(kb_and_project):
     item = kb.get("warehouse-opening")
     sheet = make_sheet(kb, item, "pl", SITE_URL)
     meta = {label: value.value for label, value in sheet.meta}
-    assert meta["Właściciel"] == "Lider zespołu"
+    assert meta["Właściciel"] == '<a href="https://standards.example.com/pl/roles/team-lead/">Lider zespołu</a>'
     assert meta["Wersja"] == f"2026-10-01 · {content_fingerprint(item)}"
     assert meta["Jak często"] == "codziennie"
     assert sheet.signers == ["Lider zespołu", "Audytor jakości"]
