@@ -127,3 +127,25 @@ def test_print_my_progress_fills_the_ticks_and_dates_this_browser_holds(built, t
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_print_page_written_by_kb_print_works_on_its_own(project_root: Path, run_kb) -> None:
+    """`kb print --html` outside a site: the page loads the script copied beside it, so its Print button shows,
+    and its links point at the PDF beside it and at the web page's absolute address."""
+    from playwright.sync_api import sync_playwright
+
+    result = run_kb("print", "weekly-huddle", "--lang", "el", "--html", "-o", "out")
+    assert result.exit_code == 0, result.output
+    out = project_root / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["kb-print.js", "weekly-huddle.el.html", "weekly-huddle.el.pdf"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((out / "weekly-huddle.el.html").as_uri())
+            assert page.locator("[data-kb-print]").is_visible()
+            assert page.locator(".toolbar a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+                "weekly-huddle.el.pdf", "https://standards.example.com/el/checklists/weekly-huddle/",
+            ]
+        finally:
+            browser.close()
