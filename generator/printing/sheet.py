@@ -23,13 +23,15 @@ from generator.content.types import Text
 from generator.lifecycle.translations import outdated_marker
 from generator.printing.markup import markdown_html, markdown_inline
 from generator.render.view import PageView, Renderer, ShownText, SiteSettings
-from generator.urls import item_doc, item_page, item_url, language_prefix
+from generator.urls import SECTIONS, item_doc, item_page, item_url, language_prefix
 from generator.words import Words, language_name, words
 
 KIND_WORDS = {"checklist": "checklist", "standard": "service_standard"}
 # A group with more rows than this cannot fit on one A4 page anyway; keeping it together would only
 # push it to the next page and leave a near-empty one behind, so it may break from its start.
 LONG_GROUP = 15
+# An item id named in Markdown: in backticks (`complaint-first-contact`) or as a link target ([…](weekly-huddle)).
+ID_IN_MARKDOWN = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`|\]\(([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Sheet:
     version: str
     url: str
     site_url: str | None = None  # links go to the site's pages; without it, relative to the print page
+    default_language: str = "en"
     meta: list[tuple[str, ShownText]] = field(default_factory=list)
     intro: ShownText | None = None
     fill_in: list[tuple[str, str]] = field(default_factory=list)  # (form field name, label) at the top
@@ -97,7 +100,7 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
     sheet = Sheet(
         item=item, lang=lang, labels=labels, kind_label=kind_label, title=view.shown(item.title),
         fingerprint=fingerprint, version=f"{reviewed} · {fingerprint}", url=page_address(kb, item, lang, site_url),
-        site_url=site_url,
+        site_url=site_url, default_language=kb.default_language,
     )
     sheet.meta = [
         (labels["id"], ShownText(item.id)),
@@ -114,24 +117,39 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
     return sheet
 
 
+def _href(sheet: Sheet, item: Item) -> str:
+    """The web page of an item the sheet names: on the site, else relative to the print page."""
+    if sheet.site_url:
+        return item_url(item, sheet.lang, sheet.default_language, sheet.site_url)
+    return "../" + item_page(item)
+
+
 def _linked(sheet: Sheet, view: PageView, ref: str | None) -> ShownText:
     """An item the sheet names: its title in the sheet's language, linked to its web page."""
     item = view.r.kb.get(ref) if ref else None
     title = view.item_title(ref)
     if item is None:
         return title
-    if sheet.site_url:
-        href = item_url(item, view.r.lang, view.r.default, sheet.site_url)
-    else:
-        href = "../" + item_page(item)
-    return ShownText(Markup('<a href="{}">{}</a>').format(href, title.value), title.lang)
+    return ShownText(Markup('<a href="{}">{}</a>').format(_href(sheet, item), title.value), title.lang)
 
 
-def _markdown(view: PageView, text: Text | None, inline: bool = False) -> ShownText:
-    """A Markdown field as print HTML, with the language it fell back to."""
+def _markdown(sheet: Sheet, view: PageView, text: Text | None, inline: bool = False) -> ShownText:
+    """A Markdown field as print HTML, with the language it fell back to; ids it names become linked titles."""
     shown = view.shown(text)
-    html = markdown_inline(shown.value) if inline else markdown_html(shown.value)
-    return ShownText(html, shown.lang)
+    value = ID_IN_MARKDOWN.sub(lambda match: _name_item(sheet, view, match), str(shown.value))
+    return ShownText(markdown_inline(value) if inline else markdown_html(value), shown.lang)
+
+
+def _name_item(sheet: Sheet, view: PageView, match: re.Match[str]) -> str:
+    """`an-id` (in backticks) -> [Its title](its page); [words](an-id) -> [words](its page); others unchanged."""
+    ref = match.group(1) or match.group(2)
+    item = view.r.kb.get(ref)
+    if item is None or not SECTIONS.get(item.kind):
+        return match.group(0)
+    if match.group(2):
+        return f"]({_href(sheet, item)})"
+    title = re.sub(r"([\\`*_\[\]])", r"\\\1", str(view.item_title(item).value))
+    return f"[{title}]({_href(sheet, item)})"
 
 
 def _fill_checklist(sheet: Sheet, checklist: Checklist, view: PageView) -> None:
@@ -140,7 +158,7 @@ def _fill_checklist(sheet: Sheet, checklist: Checklist, view: PageView) -> None:
         sheet.meta.append((labels["frequency"], ShownText(labels[f"frequency_{checklist.frequency}"])))
     if checklist.roles:
         sheet.meta.append((labels["for_roles"], _joined(sheet, view, checklist.roles)))
-    sheet.intro = _markdown(view, checklist.purpose if checklist.purpose else checklist.summary)
+    sheet.intro = _markdown(sheet, view, checklist.purpose if checklist.purpose else checklist.summary)
     sheet.fill_in = [("date", labels["date"]), ("place", labels["place"])]
     number = 0
     for title, items in checklist.all_sections():
@@ -160,7 +178,7 @@ def _fill_path(sheet: Sheet, path: Path, view: PageView) -> None:
     sheet.meta.append((labels["role"], _linked(sheet, view, path.role)))
     if path.mentor:
         sheet.meta.append((labels["mentor"], _linked(sheet, view, path.mentor)))
-    sheet.intro = _markdown(view, path.summary) if path.summary else None
+    sheet.intro = _markdown(sheet, view, path.summary) if path.summary else None
     sheet.fill_in = [("new-hire", labels["new_hire"]), ("start-date", labels["start_date"])]
     number = 0
     for phase in path.phases:
@@ -215,18 +233,18 @@ def _fill_standard(sheet: Sheet, standard: Standard, view: PageView) -> None:
     if standard.channels and taxonomy:
         names = [view.shown(taxonomy.channels.get(c)).value or c for c in standard.channels]
         sheet.meta.append((labels["channels"], ShownText(", ".join(str(n) for n in names))))
-    sheet.intro = _markdown(view, standard.summary) if standard.summary else None
+    sheet.intro = _markdown(sheet, view, standard.summary) if standard.summary else None
     sheet.card = {
-        "statement": _markdown(view, standard.statement),
-        "why": _markdown(view, standard.why) if standard.why else None,
-        "steps": [_markdown(view, step, inline=True) for step in standard.steps],
-        "authority": [_markdown(view, entry, inline=True) for entry in standard.authority],
+        "statement": _markdown(sheet, view, standard.statement),
+        "why": _markdown(sheet, view, standard.why) if standard.why else None,
+        "steps": [_markdown(sheet, view, step, inline=True) for step in standard.steps],
+        "authority": [_markdown(sheet, view, entry, inline=True) for entry in standard.authority],
         "measures": [
             (view.shown(m.name), m.target or "", view.shown(m.how) if m.how else ShownText(""))
             for m in standard.measures
         ],
-        "do": [_markdown(view, entry, inline=True) for entry in standard.do],
-        "dont": [_markdown(view, entry, inline=True) for entry in standard.dont],
+        "do": [_markdown(sheet, view, entry, inline=True) for entry in standard.do],
+        "dont": [_markdown(sheet, view, entry, inline=True) for entry in standard.dont],
     }
     sheet.signers = [labels["read_understood"]]
 

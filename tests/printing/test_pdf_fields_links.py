@@ -81,6 +81,29 @@ def test_named_items_mail_addresses_and_the_footer_are_live_links(built):
     assert f"{SITE_URL}checklists/weekly-huddle/" in path
 
 
+def test_ids_named_in_markdown_print_as_linked_titles(built):
+    text = subprocess.run(["pdftotext", str(built.site / "print" / "warehouse-opening.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "after Five-minute weekly huddle and by the complaints rule." in " ".join(text.split())
+    targets = _link_targets(built.site / "print" / "warehouse-opening.pdf")
+    assert f"{SITE_URL}checklists/weekly-huddle/" in targets
+    assert f"{SITE_URL}standards/complaint-first-contact/" in targets
+
+
+def test_no_sheet_shows_the_id_of_an_item_it_names(built):
+    kb, _ = load(built.root)
+    ids = sorted(kb.items)
+    assert "weekly-huddle" in ids and "quality-auditor" in ids
+    pdfs = sorted(built.site.rglob("*.pdf"))
+    assert len(pdfs) == 20
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        own = pdf.stem  # the sheet's own id is printed on purpose (ID, running header, its address)
+        for item_id in ids:
+            if item_id != own:
+                assert not re.search(rf"(?<![\w-]){item_id}(?![\w-])", text), (pdf, item_id)
+
+
 def test_every_page_of_a_long_sheet_links_its_web_page(built):
     reader = PdfReader(built.site / "print" / "long-onboarding.pdf")
     for page in reader.pages:
