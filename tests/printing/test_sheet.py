@@ -51,6 +51,16 @@ def test_text_missing_in_a_language_falls_back_to_the_default_and_is_marked(kb_a
     assert 'class="legend"' not in render_html(make_sheet(kb, kb.get("warehouse-opening"), "en", SITE_URL))
 
 
+def test_a_text_missing_in_the_default_language_too_is_marked_with_the_language_it_is_in(kb_and_project):
+    from generator.content.types import Text
+
+    kb, _ = kb_and_project
+    checklist = kb.get("weekly-huddle").model_copy(update={"title": Text({"pl": "Odprawa"})})
+    sheet = make_sheet(kb, checklist, "el", SITE_URL)
+    assert (sheet.title.value, sheet.title.lang) == ("Odprawa", "pl")
+    assert '<h1><span lang="pl" class="fallback">Odprawa</span></h1>' in render_html(sheet)
+
+
 def test_an_outdated_translation_is_marked_on_the_sheet_as_on_the_page(kb_and_project):
     kb, _ = kb_and_project
     standard = kb.get("complaint-first-contact")
