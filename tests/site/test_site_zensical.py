@@ -167,6 +167,8 @@ def test_every_way_of_opening_the_search_opens_kbs_dialog(browser, base_url: str
             tab.locator("label.md-header__button[for=__search]").click()
         tab.locator(".kb-search-dialog[open]").wait_for()
         assert tab.evaluate(OPEN_DIALOGS) == {"ours": True, "zensicals": False}
+        tab.keyboard.type("complaint", delay=20)  # answered: the index's files are loaded before the tab closes
+        tab.locator(".kb-search-dialog ol[data-kb-query='complaint']").wait_for(state="attached")
         tab.keyboard.press("Escape")
         assert tab.evaluate(OPEN_DIALOGS) == {"ours": False, "zensicals": False}
     finally:

@@ -31,7 +31,10 @@
   function onKey(event) {
     var links = results();
     var at = links.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (event.key === "Escape") { /* at once, even with text in the box (a search field would clear it first) */
+      event.preventDefault();
+      dialog.close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       var next = at + (event.key === "ArrowDown" ? 1 : -1);
       if (next < 0) dialog.querySelector("input").focus();
