@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from generator import files
+from generator import buildstamp, files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
@@ -49,17 +49,24 @@ def build(
     `engine`: mkdocs or zensical (default: the `kb.engine` option)."""
     started = time.monotonic()
     sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
+    engine = engine or project.options.engine
+    key = buildstamp.build_key(project, pdf=pdf, engine=engine)  # before loading: a later edit changes it
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
     result = BuildResult(diagnostics)
     if diagnostics.errors:
         return result
     site_dir = project.site_dir
+    if cache and (pages := buildstamp.is_up_to_date(project, key)) is not None:
+        progress(f"nothing changed since the last build: {site_dir.name}/ is up to date")
+        result.ok, result.pages, result.seconds = True, pages, time.monotonic() - started
+        return result
+    buildstamp.forget(project)
     workers = min(jobs or os.cpu_count() or 1, len(project.languages))
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        job = LanguageBuild(kb, project, stage, progress, cache, engine or project.options.engine)
+        job = LanguageBuild(kb, project, stage, progress, cache, engine)
         result.pages = sum(map_jobs(job, project.languages, workers))
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
@@ -67,6 +74,7 @@ def build(
         progress(f"replacing {site_dir.name}/")
         sitedir.check_site_dir(project)  # again: the folder may have changed during the build
         swap_in(staged_site, site_dir)
+    buildstamp.save(project, key, result.pages)
     result.ok = True
     result.seconds = time.monotonic() - started
     return result

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
 from generator.config import load_project
 
@@ -41,10 +43,31 @@ def test_an_incremental_build_after_a_change_is_a_cold_build_of_the_changed_cont
     assert b"Listen to the WHOLE story" in incremental["standards/complaint-first-contact/index.html"]
 
 
-def test_a_no_change_rebuild_reuses_every_page(site_kb: Path) -> None:
+def test_a_no_change_rebuild_leaves_the_site_as_it_is(site_kb: Path) -> None:
     first, _ = built(site_kb)
+    inode = (site_kb / "site").stat().st_ino
+    again, messages = built(site_kb)
+    assert again == first
+    assert "nothing changed since the last build: site/ is up to date" in messages
+    assert not any("MkDocs is building them" in message for message in messages)
+    assert (site_kb / "site").stat().st_ino == inode  # not swapped: the same folder
+
+
+def test_a_rebuild_after_the_site_was_touched_reuses_every_page(site_kb: Path) -> None:
+    first, _ = built(site_kb)
+    (site_kb / "site" / "index.html").write_text("edited by hand", "utf-8")
     again, messages = built(site_kb)
     assert again == first
     rendered = [message.split()[2] for message in messages if "MkDocs is building them" in message]
     reused = [message.split("(")[1].split()[0] for message in messages if "unchanged pages reused" in message]
     assert len(rendered) == 3 and reused == rendered
+
+
+def test_a_new_day_builds_again(site_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review status depends on the date: the same content on another day is another build."""
+    monkeypatch.setenv("KB_TODAY", "2026-01-01")
+    built(site_kb)
+    monkeypatch.setenv("KB_TODAY", "2026-01-02")
+    _, messages = built(site_kb)
+    assert not any("up to date" in message for message in messages)
+    assert any("MkDocs is building them" in message for message in messages)
