@@ -67,7 +67,9 @@ def build(
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
         job = LanguageBuild(kb, project, stage, progress, cache, engine)
-        result.pages = sum(map_jobs(job, project.languages, workers))
+        for pages, note in map_jobs(job, project.languages, workers, isolate=True):  # memory of one language
+            result.pages += pages
+            progress(note)
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
         sitedir.mark(staged_site)
@@ -92,11 +94,12 @@ class LanguageBuild:
     engine: str
     memo: RenderMemo = field(default_factory=RenderMemo)  # shared by the languages built in this process
 
-    def __call__(self, lang: str) -> int:
+    def __call__(self, lang: str) -> tuple[int, str]:
         """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
 
         With Zensical and the cache on, the project lives in .kb/cache/zensical/<lang> instead: Zensical's
-        own cache (beside the project) is only reused when the project stays where it was."""
+        own cache (beside the project) is only reused when the project stays where it was.
+        Returns the number of pages and what to tell (the caller's process tells it)."""
         zensical, cache_dir = self.engine == "zensical", self.project.root / ".kb" / "cache"
         built = self.stage / "languages" / lang
         folder = cache_dir / "zensical" / lang if zensical and self.cache else self.stage / "project" / lang
@@ -106,13 +109,11 @@ class LanguageBuild:
         self.progress(f"{lang}: rendered {len(target.pages):,} pages; {engine_name} is building them")
         if zensical:
             zensical_api.build(target.config_file, built, pages=set(target.pages))
-            self.progress(f"{lang}: built with Zensical")
-            return len(target.pages)
+            return len(target.pages), f"{lang}: built with Zensical"
         page_cache = cache_dir / "pages" / lang if self.cache else None
         reused = mkdocs_api.build(target.config_file, page_cache=page_cache)
         mkdocs_api.empty_search_index(built)  # the header search reads _kb/search/static/
-        self.progress(f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built")
-        return len(target.pages)
+        return len(target.pages), f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built"
 
 
 def assemble(project: Project, stage: Path) -> Path:
