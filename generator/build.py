@@ -45,7 +45,8 @@ def build(
     """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched.
 
     `cache`: reuse pages MkDocs rendered in earlier builds when their inputs are the same
-    (`.kb/cache/pages/`, see site/page_cache.py); the result is the same bytes either way.
+    (`.kb/cache/pages/`, see site/page_cache.py), and leave `site/` as it is when nothing it depends on
+    changed (buildstamp.py); the result is the same bytes either way.
     `engine`: mkdocs or zensical (default: the `kb.engine` option)."""
     started = time.monotonic()
     sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
@@ -56,19 +57,30 @@ def build(
     result = BuildResult(diagnostics)
     if diagnostics.errors:
         return result
-    site_dir = project.site_dir
     if cache and (pages := buildstamp.is_up_to_date(project, key)) is not None:
-        progress(f"nothing changed since the last build: {site_dir.name}/ is up to date")
+        progress(f"nothing changed since the last build: {project.site_dir.name}/ is up to date")
         result.ok, result.pages, result.seconds = True, pages, time.monotonic() - started
         return result
     buildstamp.forget(project)
+    result.pages = build_site(kb, project, jobs=jobs, pdf=pdf, cache=cache, engine=engine, progress=progress)
+    buildstamp.save(project, key, result.pages)
+    result.ok = True
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def build_site(kb: KnowledgeBase, project: Project, *, jobs: int | None, pdf: bool, cache: bool, engine: str,
+               progress: Progress) -> int:
+    """Every language, then printouts and search index, in a staging folder swapped in; returns the pages."""
+    site_dir = project.site_dir
+    pages = 0
     workers = min(jobs or os.cpu_count() or 1, len(project.languages))
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
         job = LanguageBuild(kb, project, stage, progress, cache, engine)
-        for pages, note in map_jobs(job, project.languages, workers, isolate=True):  # memory of one language
-            result.pages += pages
+        for count, note in map_jobs(job, project.languages, workers, isolate=True):  # memory of one language
+            pages += count
             progress(note)
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
@@ -76,10 +88,7 @@ def build(
         progress(f"replacing {site_dir.name}/")
         sitedir.check_site_dir(project)  # again: the folder may have changed during the build
         swap_in(staged_site, site_dir)
-    buildstamp.save(project, key, result.pages)
-    result.ok = True
-    result.seconds = time.monotonic() - started
-    return result
+    return pages
 
 
 @dataclass

@@ -79,44 +79,48 @@ def rebuild(live: Live, docs: list[str], cache: Any = None) -> bool:
 
     `cache`: the build's PageCache; it stays out of the way (nothing is stored or restored) and forgets
     that these pages' files held their old HTML. MkDocs' warnings are raised by the caller's collector."""
-    from mkdocs.commands.build import _build_page, _populate_page
-
     pages = live.pages(docs)
     if pages is None:
         return False
-    config, files, nav = live.config, live.files, live.nav
-    before = nav_signature(nav.items)
-    if cache is not None:
-        cache.passive = True
-    search = _search_plugin(config)
+    search = _search_plugin(live.config)
     shared = (search.config, search.search_index) if search is not None else None
     if search is not None and live.search is not None:
         search.config, search.search_index = live.search
+    if cache is not None:
+        cache.passive = True
     try:
-        for page in pages:
-            vars(page).pop("render", None)  # a page restored from the cache: render it for real
-            vars(page).pop("kb_cached_output", None)
-            _populate_page(page, config, files)
-        if nav_signature(nav.items) != before:  # a title the navigation shows changed
-            live.ready = False
-            return False
-        doc_files = files.documentation_pages()
-        index = search.search_index if search is not None else None
-        for page in pages:
-            start = len(index.entries) if index is not None else 0
-            _build_page(page, config, doc_files, nav, live.env, excluded=page.file.inclusion.is_excluded())
-            if index is not None:
-                _replace_entries(index.entries, start, page.url)
-            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-            if cache is not None:
-                cache.forget(page.file.abs_dest_path)
-        if search is not None:
-            search.on_post_build(config=config)
+        return _rebuild(live, pages, search, cache)
     finally:
         if cache is not None:
             cache.passive = False
         if search is not None and shared is not None:
             search.config, search.search_index = shared
+
+
+def _rebuild(live: Live, pages: list[Any], search: Any, cache: Any) -> bool:
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    config, files, nav = live.config, live.files, live.nav
+    before = nav_signature(nav.items)
+    for page in pages:
+        vars(page).pop("render", None)  # a page restored from the cache: render it for real
+        vars(page).pop("kb_cached_output", None)
+        _populate_page(page, config, files)
+    if nav_signature(nav.items) != before:  # a title the navigation shows changed
+        live.ready = False
+        return False
+    doc_files = files.documentation_pages()
+    index = search.search_index if search is not None else None
+    for page in pages:
+        start = len(index.entries) if index is not None else 0
+        _build_page(page, config, doc_files, nav, live.env, excluded=page.file.inclusion.is_excluded())
+        if index is not None:
+            _replace_entries(index.entries, start, page.url)
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        if cache is not None:
+            cache.forget(page.file.abs_dest_path)
+    if search is not None:
+        search.on_post_build(config=config)
     return True
 
 
