@@ -1,7 +1,7 @@
 """Page history: when each item's YAML file last changed, and the recent commits that touched it.
 
 One `git log --name-status -M` over the content folders gives every file's
-commits at once (`history_index`); a page then looks its file up (`item_history`),
+commits at once (`GitHistory.index`); a page then looks its file up (`item_history`),
 so a whole site costs one git call, not one per item. Renames are followed like
 `git log --follow`: commits made before a file was moved count for it.
 
@@ -94,21 +94,15 @@ class GitHistory:
         return tuple(out)
 
 
-def history_index(project: Project) -> Index:
-    """The history index read now (keep a GitHistory to read it again only after the repository moves)."""
-    return GitHistory().index(project)
-
-
-def item_history(project: Project, item: Item, limit: int = 5, index: Index | None = None) -> History | None:
+def item_history(item: Item, index: Index, limit: int = 5) -> History | None:
     """The last change and up to `limit` recent commits of the item's file; None when not in git history.
 
-    Pass `index=history_index(project)` when rendering many pages: the lookup is then a dict access.
+    `index` is `GitHistory().index(project)`, read once for every page.
     """
-    found = index if index is not None else history_index(project)
-    if not found:
+    if not index or item.origin is None:
         return None
     path = Path(item.origin.path)
-    commits = found.get(Path(os.path.normpath(path))) or found.get(path.resolve())  # resolve: symlinked folders
+    commits = index.get(Path(os.path.normpath(path))) or index.get(path.resolve())  # resolve: symlinked folders
     if not commits:
         return None
     return History(commits[0].date, commits[:limit])

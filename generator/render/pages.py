@@ -118,11 +118,13 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
 def _history(view: PageView, item: Item | None) -> str:
     """When the item's YAML file last changed, for readers: the dates alone (commit subjects and hashes
     are written for editors, not for staff reading the rule)."""
+    from generator.lifecycle.history import item_history
     from generator.render.escape import md_text
 
-    commits = view.r.settings.history.get(item.origin.path) if item is not None and item.origin else None
-    if not commits:
+    found = item_history(item, view.r.settings.history, limit=6) if item is not None else None
+    if found is None:
         return ""
+    commits = found.commits
     said = view.r.L
     lines = ["", f"## {md_text(said['history_title'])} {{ #history }}", "",
              md_text(said["history_last_changed"].format(date=commits[0].date)), ""]
