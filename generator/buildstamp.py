@@ -25,7 +25,7 @@ import generator
 from generator.config import Project
 from generator.content.review import today
 from generator.files import CACHE_FOLDER, atomic_write
-from generator.lifecycle.history import history_index
+from generator.lifecycle.history import GitHistory
 from generator.search.manifest import ContentState
 from generator.site.emit import user_docs_files
 
@@ -127,5 +127,5 @@ def _user_files(project: Project) -> str:
 
 def _history(project: Project) -> str:
     """The content files' commits, as the pages show them."""
-    index = history_index(project)
+    index = GitHistory().index(project)
     return json.dumps(sorted((str(path), [repr(commit) for commit in commits]) for path, commits in index.items()))
