@@ -13,6 +13,8 @@ For each size (standards, in two languages by default) and each engine (mkdocs, 
 
     .venv/bin/python bench/build.py                       # 1,000 standards, both engines
     .venv/bin/python bench/build.py 1000 10000 --engines mkdocs --jobs 2
+    .venv/bin/python bench/build.py 10000 --preview-only     # parts of a long run, in parallel
+    .venv/bin/python bench/build.py 10000 --engines zensical --no-preview --bare 131.0
 """
 
 from __future__ import annotations
@@ -162,35 +164,39 @@ def preview_latency(kb_dir: Path, timeout: float = 1800.0) -> tuple[float, float
         process.wait(timeout=30)
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, work: Path,
-          preview_only: bool = False) -> None:
+          preview: bool = True, bare: float | None = None) -> None:
     from synth import generate
 
     kb_dir = work / f"kb-{size}"
     generate(kb_dir, size, languages)
-    print(f"\n== {size:,} standards, languages {', '.join(languages)}, --jobs {jobs} ==", flush=True)
-    if preview_only:
-        first, latency = preview_latency(kb_dir)
-        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s")
-        return
+    print(f"\n== {size:,} standards, languages {', '.join(languages)}, --jobs {jobs}; {load()} ==", flush=True)
     rows: dict[str, list[tuple[str, float, float]]] = {}
     for engine in engines:
         rows[engine] = builds(kb_dir, engine, jobs)
-    pages = [sum(1 for _ in (kb_dir / "site" / (lang if i else "")).glob("**/index.html")) for i, lang in
-             enumerate(languages)]
-    per_language = [count - (sum(pages[1:]) if i == 0 else 0) for i, count in enumerate(pages)]
-    bare = anchor(work / f"anchor-{size}", per_language)
-    print(f"pages per language: {', '.join(f'{p:,}' for p in per_language)}; bare MkDocs on as many plain pages: "
-          f"{bare:.1f} s")
-    print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
+        print(f"{engine}: built ({load()})", flush=True)
+    if rows:
+        pages = [sum(1 for _ in (kb_dir / "site" / (lang if i else "")).glob("**/index.html")) for i, lang in
+                 enumerate(languages)]
+        per_language = [count - (sum(pages[1:]) if i == 0 else 0) for i, count in enumerate(pages)]
+        if bare is None:
+            bare = anchor(work / f"anchor-{size}", per_language)
+        print(f"pages per language: {', '.join(f'{p:,}' for p in per_language)}; bare MkDocs on as many plain "
+              f"pages: {bare:.1f} s ({load()})")
+        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
     for engine, figures in rows.items():
         cold = figures[0][1]
         for what, seconds, memory in figures:
-            print(f"{engine:<10}{what:<20}{seconds:9.1f}{seconds / bare:8.2f}{100 * seconds / cold:8.0f}%"
+            print(f"{engine:<10}{what:<20}{seconds:9.1f}{seconds / (bare or 1):8.2f}{100 * seconds / cold:8.0f}%"
                   f"{memory:9,.0f}", flush=True)
-    if "mkdocs" in engines:
+    if preview:
         first, latency = preview_latency(kb_dir)
-        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s")
+        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s "
+              f"({load()})", flush=True)
     if "zensical" in engines:
         print("zensical  kb preview: not available (the preview runs MkDocs)")
 
@@ -202,14 +208,16 @@ def main() -> None:
     parser.add_argument("--engines", default="mkdocs,zensical", help="comma-separated engines [mkdocs,zensical]")
     parser.add_argument("--jobs", type=int, default=1, help="kb build --jobs [1: like the anchor, in sequence]")
     parser.add_argument("--preview-only", action="store_true", help="measure only kb preview's latency")
+    parser.add_argument("--no-preview", action="store_true", help="do not measure kb preview")
+    parser.add_argument("--bare", type=float, help="seconds of the bare MkDocs anchor, measured before (skip it)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="kb-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            bench(size, tuple(args.languages.split(",")), args.engines.split(","), args.jobs, work,
-                  args.preview_only)
+            engines = [] if args.preview_only else args.engines.split(",")
+            bench(size, tuple(args.languages.split(",")), engines, args.jobs, work, not args.no_preview, args.bare)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

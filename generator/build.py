@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from generator import files
+from generator import buildstamp, files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
@@ -45,31 +45,50 @@ def build(
     """The whole build; a content error returns a result with ok=False and the diagnostics, site untouched.
 
     `cache`: reuse pages MkDocs rendered in earlier builds when their inputs are the same
-    (`.kb/cache/pages/`, see site/page_cache.py); the result is the same bytes either way.
+    (`.kb/cache/pages/`, see site/page_cache.py), and leave `site/` as it is when nothing it depends on
+    changed (buildstamp.py); the result is the same bytes either way.
     `engine`: mkdocs or zensical (default: the `kb.engine` option)."""
     started = time.monotonic()
     sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
+    engine = engine or project.options.engine
+    key = buildstamp.build_key(project, pdf=pdf, engine=engine)  # before loading: a later edit changes it
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
     result = BuildResult(diagnostics)
     if diagnostics.errors:
         return result
+    if cache and (pages := buildstamp.is_up_to_date(project, key)) is not None:
+        progress(f"nothing changed since the last build: {project.site_dir.name}/ is up to date")
+        result.ok, result.pages, result.seconds = True, pages, time.monotonic() - started
+        return result
+    buildstamp.forget(project)
+    result.pages = build_site(kb, project, jobs=jobs, pdf=pdf, cache=cache, engine=engine, progress=progress)
+    buildstamp.save(project, key, result.pages)
+    result.ok = True
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def build_site(kb: KnowledgeBase, project: Project, *, jobs: int | None, pdf: bool, cache: bool, engine: str,
+               progress: Progress) -> int:
+    """Every language, then printouts and search index, in a staging folder swapped in; returns the pages."""
     site_dir = project.site_dir
+    pages = 0
     workers = min(jobs or os.cpu_count() or 1, len(project.languages))
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        job = LanguageBuild(kb, project, stage, progress, cache, engine or project.options.engine)
-        result.pages = sum(map_jobs(job, project.languages, workers))
+        job = LanguageBuild(kb, project, stage, progress, cache, engine)
+        for count, note in map_jobs(job, project.languages, workers, isolate=True):  # memory of one language
+            pages += count
+            progress(note)
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
         sitedir.mark(staged_site)
         progress(f"replacing {site_dir.name}/")
         sitedir.check_site_dir(project)  # again: the folder may have changed during the build
         swap_in(staged_site, site_dir)
-    result.ok = True
-    result.seconds = time.monotonic() - started
-    return result
+    return pages
 
 
 @dataclass
@@ -84,11 +103,12 @@ class LanguageBuild:
     engine: str
     memo: RenderMemo = field(default_factory=RenderMemo)  # shared by the languages built in this process
 
-    def __call__(self, lang: str) -> int:
+    def __call__(self, lang: str) -> tuple[int, str]:
         """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
 
         With Zensical and the cache on, the project lives in .kb/cache/zensical/<lang> instead: Zensical's
-        own cache (beside the project) is only reused when the project stays where it was."""
+        own cache (beside the project) is only reused when the project stays where it was.
+        Returns the number of pages and what to tell (the caller's process tells it)."""
         zensical, cache_dir = self.engine == "zensical", self.project.root / ".kb" / "cache"
         built = self.stage / "languages" / lang
         folder = cache_dir / "zensical" / lang if zensical and self.cache else self.stage / "project" / lang
@@ -98,13 +118,11 @@ class LanguageBuild:
         self.progress(f"{lang}: rendered {len(target.pages):,} pages; {engine_name} is building them")
         if zensical:
             zensical_api.build(target.config_file, built, pages=set(target.pages))
-            self.progress(f"{lang}: built with Zensical")
-            return len(target.pages)
+            return len(target.pages), f"{lang}: built with Zensical"
         page_cache = cache_dir / "pages" / lang if self.cache else None
         reused = mkdocs_api.build(target.config_file, page_cache=page_cache)
         mkdocs_api.empty_search_index(built)  # the header search reads _kb/search/static/
-        self.progress(f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built")
-        return len(target.pages)
+        return len(target.pages), f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built"
 
 
 def assemble(project: Project, stage: Path) -> Path:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +46,14 @@ def _read_file(path: Path) -> dict[str, Any]:
 
 
 def _own(lang: str) -> dict[str, Any]:
-    """What `lang`'s files say, the more specific ('pt-br') over the general ('pt')."""
-    return {**_read(lang.split("-")[0]), **_read(lang)}
+    """What `lang`'s files say, the more specific ('pt-br') over the general ('pt'); merged once per
+    locale folder (do not change the mapping returned: it is shared)."""
+    return _merged(FOLDER, lang)
+
+
+@cache
+def _merged(folder: Path, lang: str) -> dict[str, Any]:
+    return {**_read_file(folder / f"{lang.split('-')[0]}.yaml"), **_read_file(folder / f"{lang}.yaml")}
 
 
 def available() -> list[str]:
@@ -129,8 +135,13 @@ def sort_key(text: str, lang: str = FALLBACK) -> tuple[str, str]:
     letter with a mark either next to its base letter ('Ά' with 'Α'), or, where the locale file says
     `collation: marked-letters-apart` (Polish, Romanian), after it as a letter of its own
     ('Lista' < 'Łączność' < 'Mapa'); the marked form after the plain one."""
+    return _sort_key(text, _own(lang).get("collation") == "marked-letters-apart")
+
+
+@lru_cache(maxsize=65536)  # every index page sorts the same titles again
+def _sort_key(text: str, apart: bool) -> tuple[str, str]:
     lowered = text.casefold()
-    if _own(lang).get("collation") == "marked-letters-apart":
+    if apart:
         base = "".join(b + _AFTER if (b := _base(c)) != c else c for c in lowered)
     else:
         base = _base(lowered)

@@ -54,13 +54,14 @@ def _collected() -> Iterator[_Collect]:
 
 
 def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path | None = None,
-          on_disk: dict[str, str] | None = None) -> int:
+          on_disk: dict[str, str] | None = None, live: Any = None) -> int:
     """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error.
 
     `page_cache`: a folder where pages' rendered Markdown and HTML are kept between builds
     (see page_cache.py); pages whose inputs did not change are not rendered again.
     `on_disk` (with `page_cache`; the preview keeps it between builds): what the site folder's
     page files hold; the folder is then not cleaned and unchanged pages are not written again.
+    `live` (a mkdocs_live.Live, for the preview): keeps this build's state for `rebuild_pages`.
     Returns how many pages were reused from the cache."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
@@ -79,6 +80,9 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
             config.plugins["kb-sanitize"] = _sanitizer(csp=serve_url is None and on_disk is None)
             if page_cache is not None:
                 cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
+            if live is not None:
+                config.plugins["kb-live"] = live
+                live.cache = cache
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
             try:
                 mkdocs_build(config, dirty=cache is not None and on_disk is not None, serve_url=serve_url)
@@ -93,7 +97,32 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
         cache.finish(ok=not collected.messages)
     if collected.messages:  # pragma: no cover - strict mode raises first
         raise _error(f"MkDocs warned on the site of '{config_file.parent.name}'", collected.messages, config_file)
+    if live is not None:
+        live.ready = True
     return cache.reused if cache is not None else 0
+
+
+def rebuild_pages(config_file: Path, live: Any, docs: list[str]) -> bool:
+    """Rebuild only these pages of the site `live` kept (see mkdocs_live.py); False when that cannot be done
+    and a full `build` is needed. Raise SiteBuildError on any warning, like `build`."""
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.site.mkdocs_live import rebuild
+
+    with _collected() as collected:
+        try:
+            done = rebuild(live, docs, live.cache)
+        except MkDocsException as exc:
+            live.ready = False
+            raise _error(f"MkDocs failed on the site of '{config_file.parent.name}': {exc}", collected.messages,
+                         config_file) from None
+        except Exception:
+            live.ready = False
+            raise
+    if collected.messages:
+        live.ready = False
+        raise _error(f"MkDocs warned on the site of '{config_file.parent.name}'", collected.messages, config_file)
+    return done
 
 
 class _DirtyWarning(logging.Filter):

@@ -131,6 +131,12 @@ class PageCache(BasePlugin):
         self._nav: Any = None
         self.reused = 0  # pages whose whole HTML came from the cache
         self._search: dict[str, tuple[str, Any, int, dict[str, Any]]] = {}
+        self.passive = False  # mkdocs_live rebuilds some pages: neither store nor restore them
+
+    def forget(self, page_file: str) -> None:
+        """A page's file was written outside this cache's knowledge: write it on the next build."""
+        if self.on_disk is not None:
+            self.on_disk.pop(page_file, None)
 
     # -- set-up -------------------------------------------------------------------------------------
 
@@ -169,6 +175,8 @@ class PageCache(BasePlugin):
 
     @event_priority(-100)  # last: the key sees the Markdown as every other plugin left it
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        if self.passive:
+            return markdown
         meta = json.dumps(page.meta, sort_keys=True, default=str)
         key = _digest("markdown", self._salt, page.file.src_uri, meta, markdown)
         self._markdown_keys[page.file.src_uri] = key
@@ -180,7 +188,7 @@ class PageCache(BasePlugin):
     @event_priority(100)  # first: what `page.render` made, before other plugins change it
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         uri = page.file.src_uri
-        if "render" not in vars(page) and self.warnings.count == self._marks.get(uri):
+        if not self.passive and "render" not in vars(page) and self.warnings.count == self._marks.get(uri):
             links = page.links_to_anchors
             self.store.put(self._markdown_keys[uri], {
                 "content": html, "toc": page.toc, "title": page._title_from_render,
@@ -195,7 +203,7 @@ class PageCache(BasePlugin):
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         import jinja2
 
-        shell = _digest(self._salt, _theme_signature(config), _nav_signature(self._nav.items if self._nav else ()))
+        shell = _digest(self._salt, _theme_signature(config), nav_signature(self._nav.items if self._nav else ()))
         for file in files.documentation_pages():
             page = file.page
             if page is None or file.src_uri not in self._markdown_keys:
@@ -221,7 +229,7 @@ class PageCache(BasePlugin):
         uri = page.file.src_uri
         self._marks[uri] = self.warnings.count
         index = _search_index(config)
-        if index is not None and uri in self._markdown_keys:
+        if index is not None and uri in self._markdown_keys and not self.passive:
             key = _digest("search", self._markdown_keys[uri], page.url, str(page.title))
             cached = self.store.get(key)
             self._search[uri] = (key, cached, len(index.entries), page.meta)
@@ -248,7 +256,7 @@ class PageCache(BasePlugin):
     @event_priority(100)  # first: the template's own output
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         uri = page.file.src_uri
-        if (not hasattr(page, "kb_cached_output") and uri in self._page_keys
+        if (not self.passive and not hasattr(page, "kb_cached_output") and uri in self._page_keys
                 and self.warnings.count == self._marks.get(uri)):
             self.store.put(self._page_keys[uri], output)
         return output
@@ -300,12 +308,12 @@ def _restore(page: Any, cached: dict[str, Any], files: Any) -> None:
         page.links_to_anchors = {files.get_file_from_path(uri): value for uri, value in cached["links"].items()}
 
 
-def _nav_signature(items: Any) -> str:
+def nav_signature(items: Any) -> str:
     """Every navigation entry's kind, title and URL, nested: each page shows the whole navigation."""
     parts = []
     for item in items or ():
         url = getattr(item, "url", "")
-        parts.append(f"{type(item).__name__}\0{item.title}\0{url}\0[{_nav_signature(item.children)}]")
+        parts.append(f"{type(item).__name__}\0{item.title}\0{url}\0[{nav_signature(item.children)}]")
     return "\n".join(parts)
 
 

@@ -3,7 +3,7 @@
 Forked workers inherit the parent's memory: the job (with its KnowledgeBase) is handed to
 each worker once, by the pool's initializer, which fork does not pickle; only the job's small
 argument and result cross the process boundary. Where fork
-does not exist, or with one job, the jobs run in sequence in this process.
+does not exist, or with one job (unless asked to isolate jobs), the jobs run in sequence in this process.
 """
 
 from __future__ import annotations
@@ -41,11 +41,30 @@ def _run(argument: Any) -> Any:
     return _worker_job(argument)
 
 
-def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int) -> list[R]:
-    """`[job(a) for a in arguments]`, up to `jobs` at a time; the first failure is raised after all finish."""
+def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int, isolate: bool = False) -> list[R]:
+    """`[job(a) for a in arguments]`, up to `jobs` at a time; the first failure is raised after all finish.
+
+    `isolate`: even one at a time, run each job in a fresh forked process (up to `jobs` of them at once),
+    so the memory a job used is returned when it ends instead of adding up (a large site in several
+    languages then needs the memory of one language's build, not of all)."""
     context = _fork()
-    if jobs <= 1 or len(arguments) <= 1 or context is None:
+    if context is None or len(arguments) <= 1 or (jobs <= 1 and not isolate):
         return [job(argument) for argument in arguments]
+    if not isolate:
+        outcomes = _in_pool(job, arguments, jobs, context)
+    else:
+        outcomes = []
+        for start in range(0, len(arguments), max(1, jobs)):
+            batch = arguments[start:start + max(1, jobs)]
+            outcomes += _in_pool(job, batch, len(batch), context)
+    for _, error in outcomes:
+        if error is not None:
+            raise error
+    return [result for result, _ in outcomes]  # type: ignore[misc]
+
+
+def _in_pool(job: Callable[[A], R], arguments: Sequence[A], jobs: int,
+             context: Any) -> list[tuple[R | None, BaseException | None]]:
     with ProcessPoolExecutor(max_workers=min(jobs, len(arguments)), mp_context=context,
                              initializer=_adopt, initargs=(job,)) as pool:
         futures = [pool.submit(_run, argument) for argument in arguments]
@@ -53,9 +72,6 @@ def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int) -> list[R
         for future in futures:
             try:
                 outcomes.append((future.result(), None))
-            except Exception as exc:  # noqa: BLE001 - re-raised below, in order
+            except Exception as exc:  # noqa: BLE001 - re-raised by map_jobs, in order
                 outcomes.append((None, exc))
-    for _, error in outcomes:
-        if error is not None:
-            raise error
-    return [result for result, _ in outcomes]  # type: ignore[misc]
+    return outcomes

@@ -25,8 +25,9 @@ from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
 from generator.render.view import RenderMemo
 from generator.site import mkdocs_api
-from generator.site.emit import LanguageProject, emit_language, safe_join, write_if_changed
+from generator.site.emit import Changes, LanguageProject, emit_language, safe_join, write_if_changed
 from generator.site.incremental import affected_specs
+from generator.site.mkdocs_live import Live
 from generator.urls import language_prefix
 
 PREVIEW_ASSETS = Path(__file__).parent / "preview_assets"
@@ -42,6 +43,7 @@ class Refresh:
     pages_rendered: int = 0
     pages_written: int = 0
     languages_built: list[str] = field(default_factory=list)
+    pages_rebuilt_alone: int = 0  # pages MkDocs rebuilt without a whole build (mkdocs_live.py)
     render_seconds: float = 0.0
     mkdocs_seconds: float = 0.0
 
@@ -59,6 +61,7 @@ class Preview:
         self.kb: KnowledgeBase | None = None
         self.projects: dict[str, LanguageProject] = {}
         self.on_disk: dict[str, dict[str, str]] = {}  # per language: page file -> key of the HTML it holds
+        self.live: dict[str, Live] = {}  # per language: the last MkDocs build, kept to rebuild single pages
 
     def languages(self, project: Project) -> list[str]:
         return [lang for lang in project.languages if not self.only or lang in self.only]
@@ -84,12 +87,15 @@ class Preview:
         report.render_seconds = time.monotonic() - started
         if build_site:
             self._build(project, changed, report)
+        else:  # the kept builds no longer match the projects: the next build of each is whole
+            self.live.clear()
         self._status(self.languages(project), report.errors, len(diagnostics.warnings))  # MkDocs' own errors
         return report
 
-    def _emit(self, kb: KnowledgeBase, project: Project, specs: list | None, report: Refresh) -> list[str]:
+    def _emit(self, kb: KnowledgeBase, project: Project, specs: list | None, report: Refresh) -> dict[str, Changes]:
+        """Write each language's project; return what changed in those that need MkDocs again."""
         extras = {path.name: path.read_bytes() for path in sorted(PREVIEW_ASSETS.iterdir()) if path.is_file()}
-        changed = []
+        changed = {}
         for lang in self.languages(project):
             target = self.projects.setdefault(lang, LanguageProject(self.workdir / "project" / lang, lang))
             changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras,
@@ -97,20 +103,31 @@ class Preview:
             report.pages_rendered += len(target.pages) if specs is None else len(specs)
             report.pages_written += len(changes.written) + len(changes.removed)
             if changes or not (self._site_dir(project, lang) / "index.html").exists():
-                changed.append(lang)
+                changed[lang] = changes
         return changed
 
-    def _build(self, project: Project, changed: list[str], report: Refresh) -> None:
+    def _build(self, project: Project, changed: dict[str, Changes], report: Refresh) -> None:
         started = time.monotonic()
         for lang in self.languages(project):
             if lang in changed:  # builds do not clean the site folder: the default language's keeps the others
                 try:
-                    mkdocs_api.build(self.projects[lang].config_file, page_cache=self.workdir / "pages" / lang,
-                                     on_disk=self.on_disk.setdefault(lang, {}))
+                    report.pages_rebuilt_alone += self._build_language(lang, changed[lang])
                 except mkdocs_api.SiteBuildError as exc:
                     report.errors.append(str(exc))
                 report.languages_built.append(lang)
         report.mkdocs_seconds = time.monotonic() - started
+
+    def _build_language(self, lang: str, changes: Changes) -> int:
+        """Only the changed pages when nothing else changed (0 when the whole language was built)."""
+        config_file = self.projects[lang].config_file
+        live = self.live.get(lang)
+        if (live is not None and changes.written and not changes.removed and not changes.config_changed
+                and mkdocs_api.rebuild_pages(config_file, live, changes.written)):
+            return len(changes.written)
+        self.live[lang] = Live()
+        mkdocs_api.build(config_file, page_cache=self.workdir / "pages" / lang,
+                         on_disk=self.on_disk.setdefault(lang, {}), live=self.live[lang])
+        return 0
 
     def _site_dir(self, project: Project, lang: str) -> Path:
         prefix = language_prefix(lang, project.default_language)
