@@ -22,6 +22,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import Text
 from generator.render.escape import html_text, md_block, md_indent, md_text
+from generator.render.id_links import link_ids
 from generator.urls import SECTIONS, item_doc
 from generator.words import language_name, sort_key
 from generator.words import words as labels
@@ -154,7 +155,16 @@ class PageView:
         """The text in this page's language as a Markdown block, and whether it fell back."""
         value, fell_back = self.r.kb.text(text, self.r.lang)
         self.fallback = self.fallback or fell_back
-        return str(md_block(value)), fell_back
+        return link_ids(str(md_block(value)), self._id_link), fell_back
+
+    def _id_link(self, ref: str) -> str | None:
+        """An item id named in prose: a link with its title (this page's own id: the title alone)."""
+        item = self.r.kb.get(ref)
+        if item is None or not SECTIONS.get(item.kind):
+            return None
+        if item_doc(item) == self.doc:
+            return self.r.title_of(item)[0]
+        return str(self.link(item))
 
     def md(self, text: Text | None, indent: int = 0) -> Markup:
         """A Markdown block; a fallback is wrapped in a marked box in the default language."""
