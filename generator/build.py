@@ -21,7 +21,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
-from generator.site import mkdocs_api, sitedir, zensical_api
+from generator.site import mkdocs_api, overrides, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
 from generator.site.swap import staging, swap_in
@@ -51,6 +51,7 @@ def build(
     sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
+    diagnostics.extend(overrides.check(project))
     result = BuildResult(diagnostics)
     if diagnostics.errors:
         return result
