@@ -10,10 +10,9 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from generator import files
 from generator.config import Project
@@ -21,6 +20,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
+from generator.render.view import RenderMemo
 from generator.site import mkdocs_api, overrides, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
@@ -60,12 +60,8 @@ def build(
     with staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        _JOB.update(kb=kb, project=project, stage=stage, progress=progress, cache=cache,
-                    engine=engine or project.options.engine)
-        try:
-            result.pages = sum(map_jobs(build_language, project.languages, workers))
-        finally:
-            _JOB.clear()
+        job = LanguageBuild(kb, project, stage, progress, cache, engine or project.options.engine)
+        result.pages = sum(map_jobs(job, project.languages, workers))
         staged_site = assemble(project, stage)
         add_outputs(kb, project, staged_site, pdf, progress)
         sitedir.mark(staged_site)
@@ -77,28 +73,39 @@ def build(
     return result
 
 
-_JOB: dict[str, Any] = {}  # what build_language needs; forked workers inherit it
+@dataclass
+class LanguageBuild:
+    """One language's part of a build: emit its MkDocs project into the stage and build it there."""
 
+    kb: KnowledgeBase
+    project: Project
+    stage: Path
+    progress: Progress
+    cache: bool
+    engine: str
+    memo: RenderMemo = field(default_factory=RenderMemo)  # shared by the languages built in this process
 
-def build_language(lang: str) -> int:
-    """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
+    def __call__(self, lang: str) -> int:
+        """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
 
-    With Zensical and the cache on, the project lives in .kb/cache/zensical/<lang> instead: Zensical's
-    own cache (beside the project) is only reused when the project stays where it was."""
-    kb, project, stage, progress = _JOB["kb"], _JOB["project"], _JOB["stage"], _JOB["progress"]
-    zensical, cache_dir = _JOB["engine"] == "zensical", project.root / ".kb" / "cache"
-    folder = cache_dir / "zensical" / lang if zensical and _JOB["cache"] else stage / "project" / lang
-    target = LanguageProject(folder, lang)
-    emit_language(kb, project, target, stage / "languages" / lang)
-    progress(f"{lang}: rendered {len(target.pages):,} pages; {'Zensical' if zensical else 'MkDocs'} is building them")
-    if zensical:
-        zensical_api.build(target.config_file, stage / "languages" / lang, pages=set(target.pages))
-        progress(f"{lang}: built with Zensical")
+        With Zensical and the cache on, the project lives in .kb/cache/zensical/<lang> instead: Zensical's
+        own cache (beside the project) is only reused when the project stays where it was."""
+        zensical, cache_dir = self.engine == "zensical", self.project.root / ".kb" / "cache"
+        built = self.stage / "languages" / lang
+        folder = cache_dir / "zensical" / lang if zensical and self.cache else self.stage / "project" / lang
+        target = LanguageProject(folder, lang)
+        emit_language(self.kb, self.project, target, built, memo=self.memo)
+        engine_name = "Zensical" if zensical else "MkDocs"
+        self.progress(f"{lang}: rendered {len(target.pages):,} pages; {engine_name} is building them")
+        if zensical:
+            zensical_api.build(target.config_file, built, pages=set(target.pages))
+            self.progress(f"{lang}: built with Zensical")
+            return len(target.pages)
+        page_cache = cache_dir / "pages" / lang if self.cache else None
+        reused = mkdocs_api.build(target.config_file, page_cache=page_cache)
+        mkdocs_api.empty_search_index(built)  # the header search reads _kb/search/static/
+        self.progress(f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built")
         return len(target.pages)
-    reused = mkdocs_api.build(target.config_file, page_cache=cache_dir / "pages" / lang if _JOB["cache"] else None)
-    mkdocs_api.empty_search_index(stage / "languages" / lang)  # the header search reads _kb/search/static/
-    progress(f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built")
-    return len(target.pages)
 
 
 def assemble(project: Project, stage: Path) -> Path:

@@ -30,7 +30,7 @@ import yaml
 
 FOLDER = Path(__file__).parent / "locales"
 FALLBACK = "en"
-SPECIAL = ("language_name", "language_names", "stop_words", "collation")
+SPECIAL = ("language_name", "language_names", "stop_words", "stemmer", "collation")
 
 
 def _read(lang: str) -> dict[str, Any]:
@@ -108,6 +108,12 @@ def stop_words(lang: str) -> frozenset[str]:
     """The words a query in `lang` ignores (none for a language without a list)."""
     listed = _read(lang.split("-")[0]).get("stop_words") or ""
     return frozenset(listed.split() if isinstance(listed, str) else (str(word) for word in listed))
+
+
+def stemmer_name(lang: str) -> str | None:
+    """The Snowball algorithm that stems `lang` ('polish'), from its locale file; None: words are only folded."""
+    name = _own(lang).get("stemmer")
+    return str(name) if name else None
 
 
 _BASE = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})

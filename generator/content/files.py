@@ -43,10 +43,6 @@ def project_listing(project: Project) -> Listing:
     return list_content((folder for folder in project.content_dirs if folder.exists()), exclude=[project.config_path])
 
 
-def project_files(project: Project) -> list[Path]:
-    return [Path(path) for path, _ in project_listing(project)]
-
-
 def discover(folders: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
     """Every content file below `folders`, sorted (see `list_content`)."""
     return [Path(path) for path, _ in list_content(folders, exclude)]

@@ -1,13 +1,13 @@
 """Page history: when each item's YAML file last changed, and the recent commits that touched it.
 
 One `git log --name-status -M` over the content folders gives every file's
-commits at once (`history_index`); a page then looks its file up (`item_history`),
+commits at once (`GitHistory.index`); a page then looks its file up (`item_history`),
 so a whole site costs one git call, not one per item. Renames are followed like
 `git log --follow`: commits made before a file was moved count for it.
 
-The index is cached per repository state: it is rebuilt when HEAD or the reflog
-changes (a commit, checkout or reset), checked with a few `stat` calls, so a
-preview that rebuilds pages does not run git again. Content outside git, a git
+A `GitHistory` keeps the index for one repository state: it reads git again when HEAD
+or the reflog changes (a commit, checkout or reset), checked with a few `stat` calls, so a
+preview that keeps one GitHistory and rebuilds pages does not run git again. Content outside git, a git
 that is missing, and shallow clones (whose history would be wrong) give no history.
 """
 
@@ -40,71 +40,72 @@ class History:
 
 
 Index = dict[Path, list[Commit]]
-_cache: dict[tuple[str, ...], tuple[tuple[int, ...], Index]] = {}
-_contexts: dict[tuple[Path, tuple[str, ...]], tuple[Repo, list[str]] | None] = {}
 
 
-def history_index(project: Project) -> Index:
-    """Every content file (absolute path) -> its commits, newest first; {} without usable git history."""
-    context = _context(project)
-    if context is None:
-        return {}
-    repo, folders = context
-    if (repo.git_dir / "shallow").exists():
-        return {}
-    key = (str(repo.top), *folders)
-    token = _state(repo)
-    cached = _cache.get(key)
-    if cached is not None and cached[0] == token:
-        return cached[1]
-    try:
-        index = _read_log(repo, folders)
-    except GitError:  # e.g. a repository without commits yet
-        index = {}
-    _cache.clear()  # one repository state at a time: a long preview must not grow without bound
-    _cache[key] = (token, index)
-    return index
+class GitHistory:
+    """The history index of one project, read again only when the repository moves.
+
+    Its owner decides how long it lives: `kb build` makes one per build, `kb preview` keeps
+    one while it runs. It holds one repository state at a time, so it never grows.
+    """
+
+    def __init__(self) -> None:
+        self._kept: tuple[tuple[str, ...], tuple[int, ...], Index] | None = None  # (key, repo state, index)
+        self._contexts: dict[tuple[Path, tuple[str, ...]], tuple[Repo, list[str]] | None] = {}
+        self._heads: dict[Path, tuple[tuple[int, ...], list[Path]]] = {}
+
+    def index(self, project: Project) -> Index:
+        """Every content file (absolute path) -> its commits, newest first; {} without usable git history."""
+        context = self._context(project)
+        if context is None:
+            return {}
+        repo, folders = context
+        if (repo.git_dir / "shallow").exists():
+            return {}
+        key, token = (str(repo.top), *folders), self._state(repo)
+        if self._kept is not None and self._kept[:2] == (key, token):
+            return self._kept[2]
+        try:
+            index = _read_log(repo, folders)
+        except GitError:  # e.g. a repository without commits yet
+            index = {}
+        self._kept = (key, token, index)
+        return index
+
+    def _context(self, project: Project) -> tuple[Repo, list[str]] | None:
+        """The repository and the content folders relative to its top (found once per project)."""
+        key = (project.root, tuple(project.options.content))
+        if key not in self._contexts:
+            try:
+                repo = find_repo(project.root)
+                self._contexts[key] = (repo, repo.relative(project.content_dirs))
+            except GitError:
+                self._contexts[key] = None
+        return self._contexts[key]
+
+    def _state(self, repo: Repo) -> tuple[int, ...]:
+        """Changes whenever a commit, checkout or reset moves HEAD: stat of HEAD, its branch ref and the reflog."""
+        head = _stat(repo.git_dir / "HEAD")
+        if self._heads.get(repo.git_dir, ((), []))[0] != head:  # HEAD moved to another branch: find its ref again
+            self._heads[repo.git_dir] = (head, _watched(repo))
+        out = list(head)
+        for path in self._heads[repo.git_dir][1]:
+            out += _stat(path)
+        return tuple(out)
 
 
-def item_history(project: Project, item: Item, limit: int = 5, index: Index | None = None) -> History | None:
+def item_history(item: Item, index: Index, limit: int = 5) -> History | None:
     """The last change and up to `limit` recent commits of the item's file; None when not in git history.
 
-    Pass `index=history_index(project)` when rendering many pages: the lookup is then a dict access.
+    `index` is `GitHistory().index(project)`, read once for every page.
     """
-    found = index if index is not None else history_index(project)
-    if not found:
+    if not index or item.origin is None:
         return None
     path = Path(item.origin.path)
-    commits = found.get(Path(os.path.normpath(path))) or found.get(path.resolve())  # resolve: symlinked folders
+    commits = index.get(Path(os.path.normpath(path))) or index.get(path.resolve())  # resolve: symlinked folders
     if not commits:
         return None
     return History(commits[0].date, commits[:limit])
-
-
-def _context(project: Project) -> tuple[Repo, list[str]] | None:
-    """The repository and the content folders relative to its top (found once per project)."""
-    key = (project.root, tuple(project.options.content))
-    if key not in _contexts:
-        try:
-            repo = find_repo(project.root)
-            _contexts[key] = (repo, repo.relative(project.content_dirs))
-        except GitError:
-            _contexts[key] = None
-    return _contexts[key]
-
-
-def _state(repo: Repo) -> tuple[int, ...]:
-    """Changes whenever a commit, checkout or reset moves HEAD: stat of HEAD, its branch ref and the reflog."""
-    head = _stat(repo.git_dir / "HEAD")
-    if _heads.get(repo.git_dir, ((), []))[0] != head:  # HEAD moved to another branch: find its ref file again
-        _heads[repo.git_dir] = (head, _watched(repo))
-    out = list(head)
-    for path in _heads[repo.git_dir][1]:
-        out += _stat(path)
-    return tuple(out)
-
-
-_heads: dict[Path, tuple[tuple[int, ...], list[Path]]] = {}
 
 
 def _watched(repo: Repo) -> list[Path]:

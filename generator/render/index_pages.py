@@ -1,4 +1,4 @@
-"""What the index pages show: home, sections, areas, channels, the matrix and the team-lead reports.
+"""What the index pages show: home, sections, areas, channels, the matrix and Find (reports: report_pages.py).
 
 Index pages list active items only; retired items keep their own page but leave
 every index (the drafts report lists them for the team lead).
@@ -10,18 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from generator.content import usage
-from generator.content.models import Checklist, Competency, Item, Path, Practice, Principle, Reviewable, Role, Standard
+from generator.content.models import Checklist, Competency, Path, Practice, Principle, Role, Standard
 from generator.render.item_pages import chip, role_chips
+from generator.render.report_pages import needs_review, review_alert
 from generator.render.view import PageView
 from generator.urls import item_page
-from generator.words import field_in_words
 
 if TYPE_CHECKING:
     from generator.render.pages import PageSpec
 
 FIRST = 5  # standards named on each area card of the standards index
-REVIEW_STATES = ("overdue", "due", "never")
 
 
 def _standards(p: PageView) -> list[Standard]:
@@ -95,8 +93,8 @@ def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
         "heading_class": "kb-sr-only",  # the header bar names the site; the page opens with search and doors
         "roles": roles,
         "areas": [row for row in _area_rows(p) if row["count"]],
-        "attention": len(_needs_review(p)),
-        "attention_alert": _review_alert(p),
+        "attention": len(needs_review(p)),
+        "attention_alert": review_alert(p),
         "sections": [{"icon": icon, "doc": doc, "name": r.L[name], "count": count, "text": r.L[text]}
                      for icon, doc, name, count, text in sections],
     }
@@ -233,131 +231,3 @@ def paths(p: PageView, spec: PageSpec) -> dict[str, Any]:
 
 
 # -- reports for team leads ---------------------------------------------------
-
-
-def _reviewables(p: PageView) -> list[Reviewable]:
-    r = p.r
-    return [*r.typed(Standard), *r.typed(Checklist), *r.typed(Path)]
-
-
-def _needs_review(p: PageView) -> list[Reviewable]:
-    return [item for item in _reviewables(p) if p.r.kb.review(item).state in REVIEW_STATES]
-
-
-def _review_alert(p: PageView) -> bool:
-    """Something needs a review now: overdue, or never reviewed (due soon alone is not yet an alarm)."""
-    return any(p.r.kb.review(item).state in ("overdue", "never") for item in _reviewables(p))
-
-
-def report_review(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    kb = p.r.kb
-    groups = []
-    reviews = [(item, kb.review(item)) for item in _reviewables(p)]
-    for state in REVIEW_STATES:
-        chosen = sorted(((item, review) for item, review in reviews if review.state == state),
-                        key=lambda pair: (pair[1].due or kb.today, pair[0].id))
-        groups.append({"state": state, "rows": [{"item": item, "review": review} for item, review in chosen]})
-    return {"title": p.r.L["report_review"], "groups": groups}
-
-
-def report_drafts(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    items = [item for item in p.r.kb.items.values() if item.kind != "taxonomy"]
-    drafts = sorted((i for i in items if i.status == "draft"), key=lambda i: (i.kind, i.id))
-    retired = sorted((i for i in items if i.status == "retired"), key=lambda i: (i.kind, i.id))
-    return {"title": p.r.L["report_drafts"], "drafts": drafts, "retired": retired}
-
-
-def _translation_states(p: PageView) -> dict[str, tuple[list[tuple[Item, tuple[str, ...]]], list[Item]]]:
-    """Per language: items with missing texts (and which), items with outdated translations."""
-    from generator.lifecycle.translations import translation_status
-
-    kb = p.r.kb
-    active = sorted((i for i in kb.items.values() if i.is_active), key=lambda i: (i.kind, i.id))
-    if len(_STATUS_CACHE) > 4 * len(kb.items) * max(1, len(kb.languages)):
-        _STATUS_CACHE.clear()
-    states = {}
-    for lang in kb.languages[1:]:
-        statuses = [(item, _status(kb, item, lang, translation_status)) for item in active]
-        missing = [(item, st.missing) for item, st in statuses if st.state == "missing"]
-        outdated = [item for item, st in statuses if st.state == "outdated" or st.stale]
-        states[lang] = (missing, outdated)
-    return states
-
-
-# (id(item), default language, lang) -> (item, status): an unchanged item keeps its status across
-# the knowledge bases `kb preview` rebuilds (the item is kept too, so its id cannot be reused).
-_STATUS_CACHE: dict[tuple[int, str, str], tuple[Item, Any]] = {}
-
-
-def _status(kb: Any, item: Item, lang: str, compute: Any) -> Any:
-    key = (id(item), kb.default_language, lang)
-    cached = _STATUS_CACHE.get(key)
-    if cached is None or cached[0] is not item:
-        cached = (item, compute(kb, item, lang))
-        _STATUS_CACHE[key] = cached
-    return cached[1]
-
-
-def report_translations(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    r, kb = p.r, p.r.kb
-    states = r.shared("translations", lambda: _translation_states(p))
-    total = sum(1 for item in kb.items.values() if item.is_active)
-    groups = []
-    for lang, (missing, outdated) in states.items():
-        rows = [{"item": item, "fields": "; ".join(field_in_words(f, r.L) for f in fields[:4])
-                 + (" …" if len(fields) > 4 else "")} for item, fields in missing]
-        groups.append({"lang": lang, "name": _language(lang), "missing": rows, "outdated": outdated, "total": total})
-    return {"title": r.L["report_translations"], "groups": groups}
-
-
-def _language(lang: str) -> str:
-    from generator.words import language_name
-
-    return f"{language_name(lang)} ({lang})"
-
-
-def orphans(p: PageView) -> list[dict[str, Any]]:
-    """The rules of `content.usage`, as `kb report coverage` applies them."""
-    kb = p.r.kb
-    return [{"name": "standards", "entries": usage.unused_standards(kb)},
-            {"name": "checklists", "entries": usage.unused_checklists(kb)},
-            {"name": "practices", "entries": usage.undecided_practices(kb)},
-            {"name": "competencies", "entries": usage.unused_competencies(kb)}]
-
-
-def report_orphans(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    return {"title": p.r.L["report_orphans"], "groups": orphans(p)}
-
-
-def _coverage_groups(p: PageView) -> list[dict[str, Any]]:
-    from generator.lifecycle.coverage import coverage
-
-    found = p.r.shared("coverage", lambda: coverage(p.r.kb))
-    return [{"code": code, "findings": findings} for code, findings in found.items()]
-
-
-def report_coverage(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    """Where the paths leave gaps: the same findings as `kb report coverage`."""
-    return {"title": p.r.L["report_coverage"], "groups": _coverage_groups(p)}
-
-
-def reports(p: PageView, spec: PageSpec) -> dict[str, Any]:
-    drafts = report_drafts(p, spec)["drafts"]
-    translations = report_translations(p, spec)["groups"]
-    untranslated = len({row["item"].id for group in translations for row in group["missing"]}
-                       | {item.id for group in translations for item in group["outdated"]})
-    counts = {
-        "review": len(_needs_review(p)),
-        "translations": untranslated,
-        "coverage": sum(len(group["findings"]) for group in _coverage_groups(p)),
-        "drafts": len(drafts),
-        "orphans": sum(len(group["entries"]) for group in orphans(p)),
-    }
-    # Red only where something needs action; drafts are work in progress, and a zero is never red.
-    alerts = {"review": _review_alert(p), "translations": bool(untranslated), "coverage": bool(counts["coverage"]),
-              "drafts": False, "orphans": bool(counts["orphans"])}
-    rows = [{"name": name, "doc": f"reports/{name}.md", "count": count, "alert": alerts[name]}
-            for name, count in counts.items()]
-    return {"title": p.r.L["reports"], "reports": rows}
-
-

@@ -16,7 +16,7 @@ from typing import Any
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import SLUG_RE
-from generator.render import index_pages, item_pages
+from generator.render import index_pages, item_pages, report_pages
 from generator.render.env import template
 from generator.render.escape import html_text
 from generator.render.view import PageView, Renderer
@@ -63,12 +63,12 @@ BUILDERS: dict[str, Builder] = {
     "competencies": index_pages.competencies,
     "matrix": index_pages.matrix,
     "paths": index_pages.paths,
-    "reports": index_pages.reports,
-    "report-review": index_pages.report_review,
-    "report-translations": index_pages.report_translations,
-    "report-drafts": index_pages.report_drafts,
-    "report-orphans": index_pages.report_orphans,
-    "report-coverage": index_pages.report_coverage,
+    "reports": report_pages.reports,
+    "report-review": report_pages.report_review,
+    "report-translations": report_pages.report_translations,
+    "report-drafts": report_pages.report_drafts,
+    "report-orphans": report_pages.report_orphans,
+    "report-coverage": report_pages.report_coverage,
     "find": index_pages.find,
 }
 
@@ -118,11 +118,13 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
 def _history(view: PageView, item: Item | None) -> str:
     """When the item's YAML file last changed, for readers: the dates alone (commit subjects and hashes
     are written for editors, not for staff reading the rule)."""
+    from generator.lifecycle.history import item_history
     from generator.render.escape import md_text
 
-    commits = view.r.settings.history.get(item.origin.path) if item is not None and item.origin else None
-    if not commits:
+    found = item_history(item, view.r.settings.history, limit=6) if item is not None else None
+    if found is None:
         return ""
+    commits = found.commits
     said = view.r.L
     lines = ["", f"## {md_text(said['history_title'])} {{ #history }}", "",
              md_text(said["history_last_changed"].format(date=commits[0].date)), ""]

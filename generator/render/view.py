@@ -9,7 +9,6 @@ default language (the page then carries a "not yet translated" notice).
 from __future__ import annotations
 
 import posixpath
-import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -21,6 +20,7 @@ from markupsafe import Markup
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import Text
+from generator.lifecycle.history import GitHistory
 from generator.render.escape import html_text, md_block, md_indent, md_text
 from generator.render.id_links import link_ids
 from generator.urls import SECTIONS, item_doc
@@ -31,8 +31,27 @@ UNKNOWN = "?"
 T = TypeVar("T")
 ItemT = TypeVar("ItemT", bound=Item)
 
-# Work shared by every language's renderer of one KnowledgeBase (fingerprints, report data).
-_SHARED: weakref.WeakKeyDictionary[KnowledgeBase, dict[Any, Any]] = weakref.WeakKeyDictionary()
+
+class RenderMemo:
+    """Work kept beyond one language's renderer; its owner decides how long it lives.
+
+    `shared`: what every language of one KnowledgeBase computes alike (report data), emptied when
+    another KnowledgeBase comes. `statuses`: translation statuses by (item id, language), reused
+    while the item object is the same one (the preview's loader keeps unchanged items). `git`: the
+    content's git history, read again only when the repository moves. A build makes one memo for
+    the build; `kb preview` keeps one for as long as it runs.
+    """
+
+    def __init__(self) -> None:
+        self.git = GitHistory()
+        self._kb: KnowledgeBase | None = None
+        self._shared: dict[Any, Any] = {}
+        self.statuses: dict[tuple[str, str, str], tuple[Item, Any]] = {}
+
+    def shared(self, kb: KnowledgeBase) -> dict[Any, Any]:
+        if self._kb is not kb:
+            self._kb, self._shared = kb, {}
+        return self._shared
 
 
 @dataclass(frozen=True)
@@ -50,8 +69,9 @@ class SiteSettings:
 class Renderer:
     """Shared by every page of one language."""
 
-    def __init__(self, kb: KnowledgeBase, settings: SiteSettings, lang: str) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: SiteSettings, lang: str, memo: RenderMemo | None = None) -> None:
         self.kb = kb
+        self.memo = memo or RenderMemo()
         self.settings = settings
         self.lang = lang
         self.default = kb.default_language
@@ -65,8 +85,8 @@ class Renderer:
         self._labels: dict[str, tuple[str, bool, str]] = {}  # id -> (escaped title, fell back, doc)
 
     def shared(self, key: Any, compute: Callable[[], T]) -> T:
-        """`compute()` once per KnowledgeBase, for every language's renderer."""
-        store = _SHARED.setdefault(self.kb, {})
+        """`compute()` once per KnowledgeBase, for every language's renderer sharing the memo."""
+        store = self.memo.shared(self.kb)
         if key not in store:
             store[key] = compute()
         return store[key]

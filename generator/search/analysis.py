@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from generator.words import stop_words
+from generator.words import stemmer_name, stop_words
 
 # The text fields of a document, each per language. `fallback` holds what a page shows in the
 # default language because it is not translated yet (so it ranks below a page's own language).
@@ -39,16 +39,6 @@ FIELDS = ("title", "summary", "body", "fallback")
 def field_name(name: str, lang: str) -> str:
     """The index field of text field `name` in `lang`: 'title_pl', 'body_pt_br'."""
     return f"{name}_{lang.replace('-', '_')}"
-
-# ISO 639-1 code -> Snowball algorithm (only those snowballstemmer ships); other languages fold only.
-SNOWBALL = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
-    "en": "english", "es": "spanish", "et": "estonian", "eu": "basque", "fi": "finnish", "fr": "french",
-    "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
-    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "nb": "norwegian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil",
-    "tr": "turkish", "yi": "yiddish",
-}
 
 # Letters NFKD does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
@@ -135,7 +125,7 @@ def _stemmer(lang: str) -> Any:
     if stemmers is None:
         stemmers = _THREAD.stemmers = {}
     if lang not in stemmers:
-        name = SNOWBALL.get(lang.split("-")[0])
+        name = stemmer_name(lang)
         if name:
             import snowballstemmer  # here, not at the top: importing every algorithm costs a cold `kb search` 30 ms
 

@@ -40,7 +40,7 @@ from generator.search import analysis, query, ranking, snippets
 from generator.search.analysis import FIELDS, analyze, field_name, is_pair
 from generator.search.documents import SearchDoc
 from generator.search.query_plan import FEW, FUZZY_MIN_LETTERS
-from generator.words import kind_label, stop_words
+from generator.words import kind_label, stemmer_name, stop_words
 
 FOLDER = "static"
 ASSETS = Path(__file__).parent / "assets"
@@ -102,8 +102,7 @@ def analysis_table(languages: list[str]) -> Json:
         "fold": {chr(code): bare for code, bare in sorted(analysis._FOLD.items())},
         "stopwords": {base: sorted({analysis.fold(word) for word in stop_words(base)})  # as analysis.is_stopword
                       for base in sorted({lang.split("-")[0] for lang in languages})},
-        "snowball": {lang: analysis.SNOWBALL[lang.split("-")[0]] for lang in languages
-                     if lang.split("-")[0] in analysis.SNOWBALL},
+        "snowball": {lang: name for lang in languages if (name := stemmer_name(lang))},
         "query": {"max_chars": query.MAX_CHARS, "max_words": query.MAX_WORDS, "max_phrases": query.MAX_PHRASES,
                   "max_phrase_words": query.MAX_PHRASE_WORDS},
         "ranking": {"boosts": ranking.BOOSTS, "fuzzy_weight": ranking.FUZZY_WEIGHT,

@@ -16,10 +16,10 @@ from generator import files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.diagnostics import display_path
-from generator.lifecycle.history import history_index
+from generator.lifecycle.history import GitHistory
 from generator.render.nav import build_nav, not_in_nav
 from generator.render.pages import PageSpec, list_pages, render_all
-from generator.render.view import Renderer, SiteSettings
+from generator.render.view import Renderer, RenderMemo, SiteSettings
 from generator.site import config as site_config
 from generator.site import overrides
 
@@ -65,14 +65,14 @@ def write_if_changed(path: Path, data: bytes, fresh: bool = False) -> bool:
     return files.write_if_changed(path, data)
 
 
-def site_settings(project: Project) -> SiteSettings:
+def site_settings(project: Project, git: GitHistory | None = None) -> SiteSettings:
     mkdocs = project.mkdocs
     return SiteSettings(
         site_name=str(mkdocs.get("site_name") or "Service standards"),
         edit_base=edit_base(mkdocs),
         repo_root=repo_root(project.root),
         directory_urls=bool(mkdocs.get("use_directory_urls", True)),
-        history=history_index(project),
+        history=(git or GitHistory()).index(project),
     )
 
 
@@ -200,11 +200,13 @@ def emit_language(
     specs: list[PageSpec] | None = None,
     extra_assets: dict[str, bytes] | None = None,
     switcher: list[str] | None = None,
+    memo: RenderMemo | None = None,
 ) -> Changes:
     """Render (all pages, or only `specs`) and write the language's project; return what changed.
     `switcher`: the languages the language switcher offers (default: all; the preview of some
-    languages offers those)."""
-    renderer = Renderer(kb, site_settings(project), target.lang)
+    languages offers those). `memo`: work to share with other languages' renderers (see RenderMemo)."""
+    memo = memo or RenderMemo()
+    renderer = Renderer(kb, site_settings(project, memo.git), target.lang, memo)
     changes = Changes()
     full = list_pages(kb)
     rendered = render_all(renderer, full if specs is None else specs)

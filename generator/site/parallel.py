@@ -1,7 +1,8 @@
 """Run one job per language, in forked worker processes when there are several CPUs to use.
 
-Forked workers inherit the parent's memory (the KnowledgeBase is not pickled);
-only the job's small argument and result cross the process boundary. Where fork
+Forked workers inherit the parent's memory: the job (with its KnowledgeBase) is handed to
+each worker once, by the pool's initializer, which fork does not pickle; only the job's small
+argument and result cross the process boundary. Where fork
 does not exist, or with one job, the jobs run in sequence in this process.
 """
 
@@ -25,14 +26,29 @@ def _fork() -> Any:
         return None
 
 
+_worker_job: Callable[[Any], Any] | None = None  # in a forked worker only: its job, for the worker's life
+
+
+def _adopt(job: Callable[[Any], Any]) -> None:
+    """Pool initializer, run in each new worker: die with the parent, keep the job for `_run`."""
+    global _worker_job
+    die_with_parent()
+    _worker_job = job
+
+
+def _run(argument: Any) -> Any:
+    assert _worker_job is not None, "_run outside a worker started by map_jobs"
+    return _worker_job(argument)
+
+
 def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int) -> list[R]:
     """`[job(a) for a in arguments]`, up to `jobs` at a time; the first failure is raised after all finish."""
     context = _fork()
     if jobs <= 1 or len(arguments) <= 1 or context is None:
         return [job(argument) for argument in arguments]
     with ProcessPoolExecutor(max_workers=min(jobs, len(arguments)), mp_context=context,
-                             initializer=die_with_parent) as pool:
-        futures = [pool.submit(job, argument) for argument in arguments]
+                             initializer=_adopt, initargs=(job,)) as pool:
+        futures = [pool.submit(_run, argument) for argument in arguments]
         outcomes: list[tuple[R | None, BaseException | None]] = []
         for future in futures:
             try:

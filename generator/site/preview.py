@@ -23,6 +23,7 @@ from generator.config import ConfigError, Project, load_project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
+from generator.render.view import RenderMemo
 from generator.site import mkdocs_api
 from generator.site.emit import LanguageProject, emit_language, safe_join, write_if_changed
 from generator.site.incremental import affected_specs
@@ -54,6 +55,7 @@ class Preview:
         self.only = languages
         self.echo = echo
         self.loader = LoadCache()
+        self.memo = RenderMemo()  # reused across refreshes, like the loader's unchanged items
         self.kb: KnowledgeBase | None = None
         self.projects: dict[str, LanguageProject] = {}
         self.on_disk: dict[str, dict[str, str]] = {}  # per language: page file -> key of the HTML it holds
@@ -91,7 +93,7 @@ class Preview:
         for lang in self.languages(project):
             target = self.projects.setdefault(lang, LanguageProject(self.workdir / "project" / lang, lang))
             changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras,
-                                    switcher=self.languages(project))
+                                    switcher=self.languages(project), memo=self.memo)
             report.pages_rendered += len(target.pages) if specs is None else len(specs)
             report.pages_written += len(changes.written) + len(changes.removed)
             if changes or not (self._site_dir(project, lang) / "index.html").exists():

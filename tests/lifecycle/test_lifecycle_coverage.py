@@ -191,7 +191,7 @@ def test_the_orphans_page_and_the_coverage_report_name_the_same_items_on_the_sta
     from generator.config import load_project
     from generator.content.pipeline import build_knowledge_base
     from generator.lifecycle.coverage import orphans as report_orphans
-    from generator.render.index_pages import orphans as page_orphans
+    from generator.render.report_pages import orphans as page_orphans
 
     root = Path(__file__).resolve().parents[2]
     kb, _ = build_knowledge_base(load_project(root / "mkdocs.yml"))

@@ -12,7 +12,7 @@ from lifecycle_helpers import standard
 from generator.config import load_project
 from generator.content.pipeline import build_knowledge_base
 from generator.lifecycle import history
-from generator.lifecycle.history import history_index, item_history
+from generator.lifecycle.history import GitHistory, item_history
 
 CFC = "standards/complaints/complaint-first-contact.yaml"
 
@@ -141,14 +141,15 @@ def test_item_history_lists_recent_commits_and_follows_renames(repo: Path, git) 
     git("mv", "standards/principles/speed.yaml", "standards/speed.yaml", cwd=repo)
     git("commit", "-q", "-m", "Move speed up", cwd=repo, date="2026-11-02T09:00:00")
     project, kb = project_and_kb(repo)
-    found = item_history(project, kb.get("complaint-first-contact"))
+    found = item_history(kb.get("complaint-first-contact"), GitHistory().index(project))
     assert found is not None and found.last_changed == "2026-10-15"
     assert [(c.date, c.author, c.subject) for c in found.commits] == [
         ("2026-10-15", "Bo Writer", "Raise the target"), ("2026-10-01", "Ann Lead", "Start the standards")]
     assert all(len(c.hash) >= 7 and int(c.hash, 16) >= 0 for c in found.commits)
-    moved = item_history(project, kb.get("speed"))
+    moved = item_history(kb.get("speed"), GitHistory().index(project))
     assert [c.subject for c in moved.commits] == ["Move speed up", "Start the standards"]
-    assert [c.subject for c in item_history(project, kb.get("speed"), limit=1).commits] == ["Move speed up"]
+    newest = item_history(kb.get("speed"), GitHistory().index(project), limit=1)
+    assert [c.subject for c in newest.commits] == ["Move speed up"]
 
 
 def test_history_index_is_one_pass_and_refreshed_after_a_commit(repo: Path, git, monkeypatch) -> None:
@@ -156,30 +157,32 @@ def test_history_index_is_one_pass_and_refreshed_after_a_commit(repo: Path, git,
     calls = []
     real = history._read_log
     monkeypatch.setattr(history, "_read_log", lambda *args: calls.append(1) or real(*args))
-    index = history_index(project)
+    kept = GitHistory()
+    index = kept.index(project)
     assert len(index) == len(kb.items)  # every content file has its commits
     for item in kb.items.values():
-        assert item_history(project, item) is not None
+        assert item_history(item, kept.index(project)) is not None
     assert len(calls) == 1
     edit(repo, CFC, "At least 80 %", "At least 85 %")
-    assert item_history(project, kb.get("complaint-first-contact")).commits[0].subject == "Start the standards"
+    cfc = kb.get("complaint-first-contact")
+    assert item_history(cfc, kept.index(project)).commits[0].subject == "Start the standards"
     git("commit", "-q", "-am", "Raise the target", cwd=repo, date="2026-10-15T09:00:00")
-    assert item_history(project, kb.get("complaint-first-contact")).commits[0].subject == "Raise the target"
+    assert item_history(cfc, kept.index(project)).commits[0].subject == "Raise the target"
     assert len(calls) == 2
 
 
 def test_no_history_outside_git_for_new_files_and_in_shallow_clones(repo: Path, git, tmp_path: Path) -> None:
     (repo / "standards/complaints/quick-refund.yaml").write_text(standard("quick-refund"), encoding="utf-8")
     project, kb = project_and_kb(repo)
-    assert item_history(project, kb.get("quick-refund")) is None  # not committed yet
+    assert item_history(kb.get("quick-refund"), GitHistory().index(project)) is None  # not committed yet
     git("add", "-A", cwd=repo)
     git("commit", "-q", "-m", "Second", cwd=repo, date="2026-11-01T09:00:00")
     clone = tmp_path / "clone"
     git("clone", "-q", "--depth", "1", f"file://{repo}", str(clone), cwd=tmp_path)
     project, kb = project_and_kb(clone)
-    assert history_index(project) == {}
-    assert item_history(project, kb.get("speed")) is None
+    assert GitHistory().index(project) == {}
+    assert item_history(kb.get("speed"), GitHistory().index(project)) is None
     plain = tmp_path / "plain"
     shutil.copytree(repo, plain, ignore=shutil.ignore_patterns(".git"))
     project, kb = project_and_kb(plain)
-    assert history_index(project) == {} and item_history(project, kb.get("speed")) is None
+    assert GitHistory().index(project) == {} and item_history(kb.get("speed"), GitHistory().index(project)) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,7 @@ done: Erledigt
 print_page: Seite
 print_of: von
 stop_words: "der die das und"
+stemmer: german
 """
 
 
@@ -43,6 +45,8 @@ def test_a_fifth_language_file_builds_the_site_and_a_printout(german: Path, site
     assert result.exit_code == 0, result.stderr
     home = (site_kb / "site" / "de" / "index.html").read_text("utf-8")
     assert '<html lang="de"' in home and ">Checklisten<" in home and "Deutsch" in home
+    analysis = json.loads((site_kb / "site" / "_kb" / "search" / "static" / "analysis.json").read_text("utf-8"))
+    assert analysis["snowball"]["de"] == "german"  # the locale file's stemmer reaches the browser's search
     page = (site_kb / "site" / "de" / "checklists" / "weekly-huddle" / "index.html").read_text("utf-8")
     assert "Noch nicht übersetzt" in page and "Englisch" in page
     result = run_kb("print", "weekly-huddle", "--lang", "de", "-o", "out")
