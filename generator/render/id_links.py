@@ -3,9 +3,10 @@
 What counts, exactly (the README's "The content" section says the same):
 
 * an inline code span whose whole content is an item's id: `` `complaint-first-contact` ``;
-* a bare word that contains a hyphen and is exactly an item's id: complaint-first-contact.
-  A word is bounded by anything but a letter, digit, `-`, `_`, `/`, `@`, `#` or `.` followed by a
-  letter or digit, so parts of addresses, file names and e-mail addresses never count.
+* a bare word that contains a hyphen and is exactly an item's id, standing alone: after a space,
+  the start of a line, `(` or `*`, and before a space, the end of a line, `)`, `*`, `,`, `;`, `:`,
+  `!`, `?` or a `.` that ends the sentence. So quoted words ('x-y'), parts of addresses, file names
+  (x-y.yaml) and e-mail addresses never count.
 
 Never touched: fenced and indented code blocks, heading lines (their text makes the anchor), link
 text and link targets (`[…](…)`, `[…][…]`, reference definitions), autolinks (`<https://…>`),
@@ -32,7 +33,7 @@ _SPANS = re.compile(
     r"|(?P<auto><[^<>\s]+>)"
     r"|(?P<url>\b(?:https?://|www\.)[^\s<>]+)"
 )
-_WORD = re.compile(r"(?<![\w/@#.-])([a-z0-9]+(?:-[a-z0-9]+)+)(?![\w/@-]|\.\w)")
+_WORD = re.compile(r"(?:(?<=^)|(?<=[\s(*]))([a-z0-9]+(?:-[a-z0-9]+)+)(?=$|[\s)*,;:!?]|\.(?!\w))")
 
 
 def link_ids(markdown: str, linker: Linker) -> str:

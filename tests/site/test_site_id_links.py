@@ -46,6 +46,8 @@ def test_an_id_in_prose_becomes_a_link(text: str, expected: str) -> None:
     "Complaint-First-Contact",
     "pre-complaint-first-contact and complaint-first-contact-2 and complaint_first-contact",
     "speed",  # an id without a hyphen counts only in backticks
+    "alert('complaint-first-contact') and \"complaint-first-contact\" and „complaint-first-contact”",
+    "x=complaint-first-contact or complaint-first-contact/ or complaint-first-contact.md",
 ])
 def test_what_is_not_prose_is_left_as_written(text: str) -> None:
     assert linked(text) == text
