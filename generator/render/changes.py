@@ -3,7 +3,8 @@
 A reader sees a note with its date, or a date alone; never a commit subject or hash (those are
 written for editors). The notes are the record: a date from git shows only when it is newer than
 the newest note (a change nobody described yet), or, for an item without notes, its recent
-commits' dates. The item page's "Recent changes" and the site's changes page read the same list.
+commits' dates. The item page's "Recent changes" shows that list; the site's changes page shows every
+note, and of the dates alone only each item's newest.
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ def item_changes(item: Item, history: dict[Any, Any], limit: int = ITEM_LIMIT) -
 
 
 def site_changes(items: list[Item], history: dict[Any, Any], limit: int = SITE_LIMIT) -> list[Change]:
-    """The newest changes across `items` (in the order given when on the same day)."""
-    entries = [change for item in items for change in item_changes(item, history, limit)]
+    """The newest changes across `items` (in the order given when on the same day): every note, and of
+    the dates alone only each item's newest (a list of bare dates would drown the notes)."""
+    entries = [change for item in items for index, change in enumerate(item_changes(item, history, limit))
+               if change.note or index == 0]
     return sorted(entries, key=lambda change: change.date, reverse=True)[:limit]
 
 

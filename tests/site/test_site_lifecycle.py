@@ -62,6 +62,8 @@ def test_recent_changes_show_the_editors_note_with_its_date_never_a_commit_subje
     standard.write_text(standard.read_text("utf-8") + NOTE, "utf-8")
     _git(tmp_path, "commit", "-qam", "Raise the refund limit <secret>", day="2026-10-05")
     standard.write_text(standard.read_text("utf-8") + "# a comment\n", "utf-8")
+    principle = tmp_path / "standards" / "principles" / "speed.yaml"
+    principle.write_text(principle.read_text("utf-8") + "# a comment\n", "utf-8")
     _git(tmp_path, "commit", "-qam", "Fix a typo", day="2026-11-02")
     page = _page(tmp_path, "complaint-first-contact", "en", monkeypatch)
     assert page.endswith("## Recent changes { #history }\n\nLast changed 2026-11-02\n\n"
@@ -75,14 +77,16 @@ def test_recent_changes_show_the_editors_note_with_its_date_never_a_commit_subje
     kb, _ = build_knowledge_base(project)
     site = render(PageSpec("changes.md", "changes"), Renderer(kb, site_settings(project), "en"))
     entries = [line for line in site.split("\n") if line.startswith("- ")]
-    assert entries[:2] == [
+    assert entries[:3] == [
         "- **2026-11-02** · [Close typical complaints at the first contact](standards/complaint-first-contact.md) "
         '<span class="kb-kind">standard</span>',
+        '- **2026-11-02** · [Speed](principles/speed.md) <span class="kb-kind">principle</span>',
         "- **2026-10-05** · [Close typical complaints at the first contact](standards/complaint-first-contact.md) "
         '<span class="kb-kind">standard</span><br>Team leads may now refund up to 300 PLN without approval.',
     ]
-    # the six other items, on the day of their one commit; the standard's first commit is older than its note
-    assert all(entry.startswith("- **2026-10-01** · ") for entry in entries[2:]) and len(entries) == 2 + 6
+    # The five other items on the day of their one commit. Not shown: the standard's first commit (older
+    # than its note) and the principle's first (a date alone, older than its newest).
+    assert all(entry.startswith("- **2026-10-01** · ") for entry in entries[3:]) and len(entries) == 3 + 5
     assert "refund limit" not in site and "Add the complaints" not in site
 
 

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = {"home": "", "standard": "standards/complaint-first-contact/", "path": "paths/agent-first-week/",
          "matrix": "matrix/", "find": "find/", "reports": "reports/review/", "checklist": "checklists/weekly-huddle/",
          "role": "roles/agent/", "practices": "practices/", "roles": "roles/", "principles": "principles/",
-         "report-index": "reports/"}
+         "report-index": "reports/", "changes": "changes/"}
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Colour is all that changes between the schemes, so the dark run checks the colour rules only.
 AXE_ALL = {"resultTypes": ["violations"]}
