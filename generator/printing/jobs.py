@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import escape
+
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.printing import PRINTABLE_KINDS
-from generator.printing.files import atomic_write_text, link_or_copy
-from generator.printing.page import TEMPLATE_VERSION, render_html
-from generator.printing.sheet import make_sheet
+from generator.printing.files import atomic_write_bytes, atomic_write_text, link_or_copy
+from generator.printing.page import SCRIPT, TEMPLATE_VERSION, render_html
+from generator.printing.sheet import Sheet, make_sheet
 from generator.urls import language_prefix, print_file
 
 Progress = Callable[[str], None]
@@ -31,6 +33,8 @@ class PrintJob:
     item: Item
     lang: str
     html: str
+    sheet: Sheet = field(compare=False, repr=False)
+    author: str = ""
 
     @cached_property
     def key(self) -> str:
@@ -61,10 +65,10 @@ def printable_items(kb: KnowledgeBase) -> list[Item]:
 
 def make_job(kb: KnowledgeBase, project: Project, item: Item, lang: str) -> PrintJob:
     sheet = make_sheet(kb, item, lang, site_url(project))
-    owner = next((str(value.value) for label, value in sheet.meta if label == sheet.labels["owner"]), "")
+    owner = next((escape(value.value).striptags() for label, value in sheet.meta if label == sheet.labels["owner"]), "")
     site_name = project.mkdocs.get("site_name")
     author = f"{owner} · {site_name}" if isinstance(site_name, str) and site_name else owner
-    return PrintJob(item, lang, render_html(sheet, author))
+    return PrintJob(item, lang, render_html(sheet, author), sheet, author)
 
 
 class PdfCache:
@@ -139,7 +143,8 @@ def print_items(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> PrintReport:
-    """`kb print`: <out>/<id>.pdf (default language) or <out>/<id>.<lang>.pdf, optionally with the print HTML."""
+    """`kb print`: <out>/<id>.pdf (default language) or <out>/<id>.<lang>.pdf, optionally with the print HTML
+    (<out>/<id>[.<lang>].html and the kb-print.js it loads)."""
     jobs = [make_job(kb, project, item, lang) for item in items]
     cache = PdfCache(Path(cache_dir) / "print")
     rendered = cache.render(jobs, workers, progress)
@@ -149,6 +154,9 @@ def print_items(
         target = out_dir / f"{job.item.id}{suffix}.pdf"
         link_or_copy(cache.path(job.key), target, link=False)  # people fill these in: never share the cache's inode
         if html:
-            atomic_write_text(out_dir / f"{job.item.id}{suffix}.html", job.html)
+            page = render_html(job.sheet, job.author, standalone_pdf=target.name)
+            atomic_write_text(out_dir / f"{job.item.id}{suffix}.html", page)
         report.pdfs.append(target)
+    if html and jobs:
+        atomic_write_bytes(out_dir / SCRIPT.name, SCRIPT.read_bytes())
     return report

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:|[^:]*$)", re.IGNORECASE)
 
@@ -53,6 +53,21 @@ def markdown_inline(text: str) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+URL_BREAK = re.compile(r"(?<=[/-])(?!/)")
+LONG_SEGMENT = 100  # characters: an unbreakable run longer than this does not fit a footer line at 7pt
+
+
+def breakable_url(url: str) -> Markup:
+    """`url` for HTML that may wrap only after a '/' or '-': each run between them is kept whole
+    (`.seg`, white-space: nowrap) and a `<wbr>` marks the breaks; a run too long for a line is
+    marked `.shrink` so the whole address prints smaller instead of breaking inside a word."""
+    segments = [segment for segment in URL_BREAK.split(url) if segment]
+    spans = "".join(f'<span class="seg">{escape(segment)}</span>' for segment in segments)
+    if max((len(segment) for segment in segments), default=0) > LONG_SEGMENT:
+        return Markup(f'<span class="shrink">{spans}</span>')
+    return Markup(spans)
 
 
 def css_string(text: str) -> Markup:

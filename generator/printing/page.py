@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator.printing.markup import css_string
+from generator.printing.markup import breakable_url, css_string
 from generator.printing.sheet import Sheet
 from generator.urls import item_page
 from generator.words import FOLDER as LOCALES
@@ -32,6 +32,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["breakable_url"] = breakable_url
     return env
 
 
@@ -53,8 +54,21 @@ def _template_version() -> str:
 TEMPLATE_VERSION = _template_version()
 
 
-def render_html(sheet: Sheet, author: str = "") -> str:
-    """The print page of `sheet`; it lives at <lang root>/print/<id>.html beside <id>.pdf."""
-    return environment().get_template("sheet.html.j2").render(
-        sheet=sheet, css=stylesheet(), author=author, page_link="../" + item_page(sheet.item),
-    )
+# The print page's script (Print button, "print my progress") is a site asset; `kb print --html` copies it
+# beside the pages it writes outside a site.
+SCRIPT = Path(__file__).resolve().parents[1] / "site" / "assets" / "kb-print.js"
+SITE_SCRIPT = "../assets/kb/" + SCRIPT.name  # seen from <lang root>/print/<id>.html
+
+
+def render_html(sheet: Sheet, author: str = "", standalone_pdf: str | None = None) -> str:
+    """The print page of `sheet`; in a site it lives at <lang root>/print/<id>.html beside <id>.pdf.
+
+    `standalone_pdf` names the PDF beside a page written outside a site (`kb print --html`): the page
+    then loads the script from its own folder and links the web page only by an absolute address.
+    """
+    if standalone_pdf is None:
+        links = {"pdf_link": f"{sheet.item.id}.pdf", "page_link": "../" + item_page(sheet.item), "script": SITE_SCRIPT}
+    else:
+        page_link = sheet.url if sheet.url.startswith(("https://", "http://")) else ""
+        links = {"pdf_link": standalone_pdf, "page_link": page_link, "script": SCRIPT.name}
+    return environment().get_template("sheet.html.j2").render(sheet=sheet, css=stylesheet(), author=author, **links)

@@ -1,8 +1,10 @@
 """What a printout says: a plain view of one checklist, path or standard in one language.
 
 `make_sheet(kb, item, lang, site_url)` gathers every text (with its fallback
-language), the version (review date + content fingerprint), the address of the
-web page and the sign-off lines. The templates only lay it out.
+language) through render's `PageView`, as the web page does; the version (review
+date + content fingerprint), the address of the web page and the sign-off lines.
+An item the sheet names shows as its title, linked to its web page. The templates
+only lay it out.
 """
 
 from __future__ import annotations
@@ -20,30 +22,25 @@ from generator.content.models import Checklist, Item, Path, Standard
 from generator.content.types import Text
 from generator.lifecycle.translations import outdated_marker
 from generator.printing.markup import markdown_html, markdown_inline
-from generator.urls import item_page, item_url, language_prefix
+from generator.render.view import PageView, Renderer, ShownText, SiteSettings
+from generator.urls import SECTIONS, item_doc, item_page, item_url, language_prefix
 from generator.words import Words, language_name, words
 
 KIND_WORDS = {"checklist": "checklist", "standard": "service_standard"}
 # A group with more rows than this cannot fit on one A4 page anyway; keeping it together would only
 # push it to the next page and leave a near-empty one behind, so it may break from its start.
 LONG_GROUP = 15
-
-
-@dataclass(frozen=True)
-class Txt:
-    """A piece of user text; `lang` is set when it fell back to another language."""
-
-    value: str | Markup
-    lang: str | None = None
+# An item id named in Markdown: in backticks (`complaint-first-contact`) or as a link target ([…](weekly-huddle)).
+ID_IN_MARKDOWN = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`|\]\(([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 
 
 @dataclass
 class Row:
     """One tickable line: a checklist item or a path step."""
 
-    text: Txt
+    text: ShownText
     name: str  # form field name, unique in the sheet
-    notes: list[tuple[str, Txt]] = field(default_factory=list)  # (label, text) under the line
+    notes: list[tuple[str, ShownText]] = field(default_factory=list)  # (label, text) under the line
     signer: str = ""  # paths: who signs the step off
 
 
@@ -51,7 +48,7 @@ class Row:
 class Group:
     """A checklist section or a path phase."""
 
-    title: Txt | None
+    title: ShownText | None
     rows: list[Row]
     days: str = ""
 
@@ -66,13 +63,15 @@ class Sheet:
     lang: str
     labels: Words
     kind_label: str
-    title: Txt
+    title: ShownText
     fingerprint: str
     version: str
     url: str
-    meta: list[tuple[str, Txt]] = field(default_factory=list)
-    intro: Txt | None = None
-    fill_in: list[str] = field(default_factory=list)
+    site_url: str | None = None  # links go to the site's pages; without it, relative to the print page
+    default_language: str = "en"
+    meta: list[tuple[str, ShownText]] = field(default_factory=list)
+    intro: ShownText | None = None
+    fill_in: list[tuple[str, str]] = field(default_factory=list)  # (form field name, label) at the top
     groups: list[Group] = field(default_factory=list)
     card: dict[str, Any] = field(default_factory=dict)
     signers: list[str] = field(default_factory=list)
@@ -85,30 +84,6 @@ class Sheet:
         return self.item.kind
 
 
-class _Texts:
-    """Text lookups in one language, remembering when a fallback was used."""
-
-    def __init__(self, kb: KnowledgeBase, lang: str) -> None:
-        self.kb, self.lang = kb, lang
-
-    def plain(self, text: Text | None) -> Txt:
-        value, fallback = self.kb.text(text, self.lang)
-        return Txt(value, self._source(text) if fallback else None)
-
-    def md(self, text: Text | None, inline: bool = False) -> Txt:
-        value, fallback = self.kb.text(text, self.lang)
-        html = markdown_inline(value) if inline else markdown_html(value)
-        return Txt(html, self._source(text) if fallback else None)
-
-    def title_of(self, item_id: str | None) -> Txt:
-        found = self.kb.get(item_id) if item_id else None
-        return self.plain(found.title) if found else Txt(item_id or "")
-
-    def _source(self, text: Text | None) -> str:
-        default = self.kb.default_language
-        return default if text and default in text else next(iter(text or {default: ""}))
-
-
 def page_address(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None) -> str:
     """The web page's absolute URL with a site_url, else its path relative to the site root."""
     if site_url:
@@ -118,20 +93,21 @@ def page_address(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None)
 
 def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = None) -> Sheet:
     """The printout of a checklist, path or standard in `lang`."""
-    texts, labels = _Texts(kb, lang), words(lang)
+    view, labels = PageView(Renderer(kb, SiteSettings(), lang), item_doc(item)), words(lang)
     kind_label = labels[f"path_{item.type}"] if isinstance(item, Path) else labels[KIND_WORDS[item.kind]]
     fingerprint = content_fingerprint(item)
     reviewed = item.reviewed.isoformat() if item.reviewed else labels["review_never"]  # type: ignore[attr-defined]
     sheet = Sheet(
-        item=item, lang=lang, labels=labels, kind_label=kind_label, title=texts.plain(item.title),
+        item=item, lang=lang, labels=labels, kind_label=kind_label, title=view.shown(item.title),
         fingerprint=fingerprint, version=f"{reviewed} · {fingerprint}", url=page_address(kb, item, lang, site_url),
+        site_url=site_url, default_language=kb.default_language,
     )
     sheet.meta = [
-        (labels["id"], Txt(item.id)),
-        (labels["owner"], texts.title_of(item.owner)),  # type: ignore[attr-defined]
-        (labels["version"], Txt(sheet.version)),
+        (labels["id"], ShownText(item.id)),
+        (labels["owner"], _linked(sheet, view, item.owner)),  # type: ignore[attr-defined]
+        (labels["version"], ShownText(sheet.version)),
     ]
-    FILLERS[item.kind](sheet, item, texts)
+    FILLERS[item.kind](sheet, item, view)
     if item.status == "retired":
         sheet.signers = []  # nobody signs a rule that no longer applies
     outdated = outdated_marker(kb, item, lang)
@@ -141,61 +117,96 @@ def make_sheet(kb: KnowledgeBase, item: Item, lang: str, site_url: str | None = 
     return sheet
 
 
-def _fill_checklist(sheet: Sheet, checklist: Checklist, texts: _Texts) -> None:
-    labels = sheet.labels
+def _href(sheet: Sheet, item: Item) -> str:
+    """The web page of an item the sheet names: on the site, else relative to the print page."""
+    if sheet.site_url:
+        return item_url(item, sheet.lang, sheet.default_language, sheet.site_url)
+    return "../" + item_page(item)
+
+
+def _linked(sheet: Sheet, view: PageView, ref: str | None) -> ShownText:
+    """An item the sheet names: its title in the sheet's language, linked to its web page."""
+    item = view.r.kb.get(ref) if ref else None
+    title = view.item_title(ref)
+    if item is None:
+        return title
+    return ShownText(Markup('<a href="{}">{}</a>').format(_href(sheet, item), title.value), title.lang)
+
+
+def _markdown(sheet: Sheet, view: PageView, text: Text | None, inline: bool = False) -> ShownText:
+    """A Markdown field as print HTML, with the language it fell back to; ids it names become linked titles."""
+    shown = view.shown(text)
+    value = ID_IN_MARKDOWN.sub(lambda match: _name_item(sheet, view, match), str(shown.value))
+    return ShownText(markdown_inline(value) if inline else markdown_html(value), shown.lang)
+
+
+def _name_item(sheet: Sheet, view: PageView, match: re.Match[str]) -> str:
+    """`an-id` (in backticks) -> [Its title](its page); [words](an-id) -> [words](its page); others unchanged."""
+    ref = match.group(1) or match.group(2)
+    item = view.r.kb.get(ref)
+    if item is None or not SECTIONS.get(item.kind):
+        return match.group(0)
+    if match.group(2):
+        return f"]({_href(sheet, item)})"
+    title = re.sub(r"([\\`*_\[\]])", r"\\\1", str(view.item_title(item).value))
+    return f"[{title}]({_href(sheet, item)})"
+
+
+def _fill_checklist(sheet: Sheet, checklist: Checklist, view: PageView) -> None:
+    labels, kb = sheet.labels, view.r.kb
     if checklist.frequency:
-        sheet.meta.append((labels["frequency"], Txt(labels[f"frequency_{checklist.frequency}"])))
+        sheet.meta.append((labels["frequency"], ShownText(labels[f"frequency_{checklist.frequency}"])))
     if checklist.roles:
-        sheet.meta.append((labels["for_roles"], _joined(texts, checklist.roles)))
-    sheet.intro = texts.md(checklist.purpose) if checklist.purpose else texts.md(checklist.summary)
-    sheet.fill_in = [labels["date"], labels["place"]]
+        sheet.meta.append((labels["for_roles"], _joined(sheet, view, checklist.roles)))
+    sheet.intro = _markdown(sheet, view, checklist.purpose if checklist.purpose else checklist.summary)
+    sheet.fill_in = [("date", labels["date"]), ("place", labels["place"])]
     number = 0
     for title, items in checklist.all_sections():
         rows = []
         for entry in items:
             number += 1
-            key = texts.kb.progress_key(entry.key, entry.text)
-            notes = [(labels["see_standard"], texts.title_of(entry.standard))] if entry.standard else []
-            rows.append(Row(texts.plain(entry.text), f"{number:03d}-{key}", notes))
-        sheet.groups.append(Group(texts.plain(title) if title else None, rows))
-    sheet.signers = [texts.title_of(role).value for role in checklist.sign_off]
+            key = kb.progress_key(entry.key, entry.text)
+            notes = [(labels["see_standard"], _linked(sheet, view, entry.standard))] if entry.standard else []
+            rows.append(Row(view.shown(entry.text), f"{number:03d}-{key}", notes))
+        sheet.groups.append(Group(view.shown(title) if title else None, rows))
+    sheet.signers = [str(view.item_title(role).value) for role in checklist.sign_off]
     sheet.notes_box = True
 
 
-def _fill_path(sheet: Sheet, path: Path, texts: _Texts) -> None:
-    labels = sheet.labels
-    sheet.meta.append((labels["role"], texts.title_of(path.role)))
+def _fill_path(sheet: Sheet, path: Path, view: PageView) -> None:
+    labels, kb = sheet.labels, view.r.kb
+    sheet.meta.append((labels["role"], _linked(sheet, view, path.role)))
     if path.mentor:
-        sheet.meta.append((labels["mentor"], texts.title_of(path.mentor)))
-    sheet.intro = texts.md(path.summary) if path.summary else None
-    sheet.fill_in = [labels["new_hire"], labels["start_date"]]
+        sheet.meta.append((labels["mentor"], _linked(sheet, view, path.mentor)))
+    sheet.intro = _markdown(sheet, view, path.summary) if path.summary else None
+    sheet.fill_in = [("new-hire", labels["new_hire"]), ("start-date", labels["start_date"])]
     number = 0
     for phase in path.phases:
         rows = []
         for step in phase.steps:
             number += 1
-            key = texts.kb.progress_key(step.key, step.do)
+            key = kb.progress_key(step.key, step.do)
             signer = labels["mentor"] if step.sign_off == "mentor" else labels["new_hire"]
-            rows.append(Row(texts.plain(step.do), f"{number:03d}-{key}", _step_notes(step, texts, labels), signer))
-        title = texts.plain(phase.title)
+            rows.append(Row(view.shown(step.do), f"{number:03d}-{key}", _step_notes(sheet, step, view), signer))
+        title = view.shown(phase.title)
         sheet.groups.append(Group(title, rows, _days(phase.days, str(title.value), labels)))
-    role = texts.title_of(path.role).value
+    role = view.item_title(path.role).value
     sheet.signers = [f"{labels['new_hire']} ({role})"]
     if path.mentor:
-        sheet.signers.append(f"{labels['mentor']} ({texts.title_of(path.mentor).value})")
+        sheet.signers.append(f"{labels['mentor']} ({view.item_title(path.mentor).value})")
 
 
-def _step_notes(step: Any, texts: _Texts, labels: Words) -> list[tuple[str, Txt]]:
-    notes = []
+def _step_notes(sheet: Sheet, step: Any, view: PageView) -> list[tuple[str, ShownText]]:
+    labels, notes = sheet.labels, []
     if step.read:
-        notes.append((labels["read"], _joined(texts, step.read)))
+        notes.append((labels["read"], _joined(sheet, view, step.read)))
     if step.builds:
-        competency = texts.title_of(step.builds.competency)
+        competency = _linked(sheet, view, step.builds.competency)
         level = f"{labels['level']} {step.builds.level}"
-        taxonomy = texts.kb.taxonomy
+        taxonomy = view.r.kb.taxonomy
         if taxonomy and step.builds.level in taxonomy.levels:
-            level += f" ({texts.plain(taxonomy.levels[step.builds.level]).value})"
-        notes.append((labels["builds"], Txt(f"{competency.value}, {level}", competency.lang)))
+            level += f" ({view.shown(taxonomy.levels[step.builds.level]).value})"
+        notes.append((labels["builds"], ShownText(Markup("{}, {}").format(competency.value, level), competency.lang)))
     return notes
 
 
@@ -209,34 +220,35 @@ def _days(days: str | None, title: str, labels: Words) -> str:
     return labels["days" if "-" in days else "day"].format(days=days.replace("-", "–"))
 
 
-def _joined(texts: _Texts, ids: list[str]) -> Txt:
-    everyone = Txt(words(texts.lang)["everyone"])
-    titles = [texts.title_of(item_id) if item_id != "everyone" else everyone for item_id in ids]
-    return Txt("; ".join(str(t.value) for t in titles), next((t.lang for t in titles if t.lang), None))
+def _joined(sheet: Sheet, view: PageView, ids: list[str]) -> ShownText:
+    everyone = ShownText(view.r.L["everyone"])
+    titles = [_linked(sheet, view, item_id) if item_id != "everyone" else everyone for item_id in ids]
+    return ShownText(Markup("; ").join(t.value for t in titles), next((t.lang for t in titles if t.lang), None))
 
 
-def _fill_standard(sheet: Sheet, standard: Standard, texts: _Texts) -> None:
-    labels, taxonomy = sheet.labels, texts.kb.taxonomy
+def _fill_standard(sheet: Sheet, standard: Standard, view: PageView) -> None:
+    labels, taxonomy = sheet.labels, view.r.kb.taxonomy
     if taxonomy and standard.area in taxonomy.areas:
-        sheet.meta.append((labels["area"], texts.plain(taxonomy.areas[standard.area])))
+        sheet.meta.append((labels["area"], view.shown(taxonomy.areas[standard.area])))
     if standard.channels and taxonomy:
-        names = [texts.plain(taxonomy.channels.get(c)).value or c for c in standard.channels]
-        sheet.meta.append((labels["channels"], Txt(", ".join(str(n) for n in names))))
-    sheet.intro = texts.md(standard.summary) if standard.summary else None
+        names = [view.shown(taxonomy.channels.get(c)).value or c for c in standard.channels]
+        sheet.meta.append((labels["channels"], ShownText(", ".join(str(n) for n in names))))
+    sheet.intro = _markdown(sheet, view, standard.summary) if standard.summary else None
     sheet.card = {
-        "statement": texts.md(standard.statement),
-        "why": texts.md(standard.why) if standard.why else None,
-        "steps": [texts.md(step, inline=True) for step in standard.steps],
-        "authority": [texts.md(entry, inline=True) for entry in standard.authority],
+        "statement": _markdown(sheet, view, standard.statement),
+        "why": _markdown(sheet, view, standard.why) if standard.why else None,
+        "steps": [_markdown(sheet, view, step, inline=True) for step in standard.steps],
+        "authority": [_markdown(sheet, view, entry, inline=True) for entry in standard.authority],
         "measures": [
-            (texts.plain(m.name), m.target or "", texts.plain(m.how) if m.how else Txt("")) for m in standard.measures
+            (view.shown(m.name), m.target or "", view.shown(m.how) if m.how else ShownText(""))
+            for m in standard.measures
         ],
-        "do": [texts.md(entry, inline=True) for entry in standard.do],
-        "dont": [texts.md(entry, inline=True) for entry in standard.dont],
+        "do": [_markdown(sheet, view, entry, inline=True) for entry in standard.do],
+        "dont": [_markdown(sheet, view, entry, inline=True) for entry in standard.dont],
     }
     sheet.signers = [labels["read_understood"]]
 
 
-FILLERS: dict[str, Callable[[Sheet, Any, _Texts], None]] = {
+FILLERS: dict[str, Callable[[Sheet, Any, PageView], None]] = {
     "checklist": _fill_checklist, "path": _fill_path, "standard": _fill_standard,
 }

@@ -4,6 +4,8 @@
 lists, taxonomy names); `PageView` is a cheap per-page object that turns ids into
 relative links from that page and remembers whether any text fell back to the
 default language (the page then carries a "not yet translated" notice).
+Every user text a page or a printout shows is looked up by `PageView.shown`, which
+returns a `ShownText`: the words, and the language they fell back to.
 """
 
 from __future__ import annotations
@@ -55,6 +57,17 @@ class RenderMemo:
 
 
 @dataclass(frozen=True)
+class ShownText:
+    """A user text as one language shows it; `lang` names the language it fell back to (None: not a fallback).
+
+    `value` is plain text from `PageView.shown`; a printout may swap in its HTML (`Markup`).
+    """
+
+    value: str | Markup
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     """Site-wide facts the pages need, taken from the project's mkdocs.yml."""
 
@@ -100,6 +113,13 @@ class Renderer:
             found = (str(md_text(value)), fell_back, item_doc(item) if section else "")
             self._labels[item.id] = found
         return found
+
+    def shown(self, text: Text | None) -> ShownText:
+        """The text in this language, else in the language it falls back to (which `lang` then names)."""
+        value, fell_back = self.kb.text(text, self.lang)
+        if not fell_back:
+            return ShownText(value)
+        return ShownText(value, self.default if text and self.default in text else next(iter(text or {}), None))
 
     def plain(self, text: Text | None) -> str:
         """The text in this language (falling back), unescaped: for sorting and front matter."""
@@ -152,30 +172,40 @@ class PageView:
 
     # -- text -----------------------------------------------------------------
 
+    def shown(self, text: Text | None) -> ShownText:
+        """A user text in this page's language; a fallback is remembered (the page then says so)."""
+        found = self.r.shown(text)
+        self.fallback = self.fallback or found.lang is not None
+        return found
+
+    def item_title(self, ref: str | Item | None) -> ShownText:
+        """The title of an item (by id) in this language; an unknown id shows as itself."""
+        item = self.r.kb.get(ref) if isinstance(ref, str) else ref
+        if item is None:
+            return ShownText(ref if isinstance(ref, str) else UNKNOWN)
+        return self.shown(item.title)
+
     def t(self, text: Text | None) -> Markup:
         """Plain text (a title, a name) in this language; a fallback gets a visible marker."""
         if not text:
             return Markup("")
-        value, fell_back = self.r.kb.text(text, self.r.lang)
-        if not fell_back:
-            return md_text(value)
-        self.fallback = True
-        return Markup(f'<span lang="{html_text(self.r.default)}">{md_text(value)}</span> {self.marker()}')
+        found = self.shown(text)
+        if found.lang is None:
+            return md_text(found.value)
+        return Markup(f'<span lang="{html_text(self.r.default)}">{md_text(found.value)}</span> {self.marker()}')
 
     def heading(self, text: Text | None) -> Markup:
         """A heading's text: a fallback carries its language but no marker (the page notice says it,
         and the marker must not enter the table of contents); its anchor is set by the template."""
-        value, fell_back = self.r.kb.text(text, self.r.lang) if text else ("", False)
-        if not fell_back:
-            return md_text(value)
-        self.fallback = True
-        return Markup(f'<span lang="{html_text(self.r.default)}">{md_text(value)}</span>')
+        found = self.shown(text)
+        if found.lang is None:
+            return md_text(found.value)
+        return Markup(f'<span lang="{html_text(self.r.default)}">{md_text(found.value)}</span>')
 
     def _block(self, text: Text) -> tuple[str, bool]:
         """The text in this page's language as a Markdown block, and whether it fell back."""
-        value, fell_back = self.r.kb.text(text, self.r.lang)
-        self.fallback = self.fallback or fell_back
-        return link_ids(str(md_block(value)), self._id_link), fell_back
+        found = self.shown(text)
+        return link_ids(str(md_block(found.value)), self._id_link), found.lang is not None
 
     def _id_link(self, ref: str) -> str | None:
         """An item id named in prose: a link with its title (this page's own id: the title alone)."""

@@ -28,7 +28,10 @@ title:
   el: Έλεγχος ανοίγματος αποθήκης
   ro: Verificarea deschiderii depozitului
 purpose:
-  en: Done **before** the first parcel leaves.
+  en: >-
+    Done **before** the first parcel leaves, after `weekly-huddle` and by the
+    [complaints rule](complaint-first-contact).
+    Questions go to the [quality desk](mailto:quality@example.com).
   pl: Wykonaj **przed** wysłaniem pierwszej paczki; źle zapakowana paczka wraca.
   el: Γίνεται **πριν** φύγει το πρώτο δέμα.
   ro: Se face **înainte** să plece primul colet; ștampila se pune la sfârșit.

@@ -67,9 +67,9 @@ def test_text_missing_in_a_language_prints_in_the_default_language_marked(built)
 def test_checkboxes_are_pdf_form_fields(built):
     reader = PdfReader(built.site / "print" / "warehouse-opening.pdf")
     assert "/AcroForm" in reader.trailer["/Root"]
-    fields = reader.get_fields()
+    fields = {name: field for name, field in reader.get_fields().items() if field["/FT"] == "/Btn"}
     assert sorted(fields) == ["001-exits-free", "002-first-aid", "003-returns-shelved"]
-    assert all(field["/FT"] == "/Btn" and field["/V"] == "/Off" for field in fields.values())
+    assert all(field["/V"] == "/Off" for field in fields.values())
     assert fields["001-exits-free"]["/TU"] == "Emergency exits are free"
 
 

@@ -100,7 +100,7 @@ def test_print_my_progress_fills_the_ticks_and_dates_this_browser_holds(built, t
     html = (built.site / "print" / "long-onboarding.html").read_text("utf-8")
     (tmp_path / "print" / "long-onboarding.html").write_text(html, "utf-8")
     shutil.copy(ASSETS / "kb-print.js", tmp_path / "assets" / "kb" / "kb-print.js")
-    first, second = re.findall(r'name="\d+-([^"]+)"', html)[:2]
+    first, second = re.findall(r'type="checkbox" name="\d+-([^"]+)"', html)[:2]
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -116,13 +116,36 @@ def test_print_my_progress_fills_the_ticks_and_dates_this_browser_holds(built, t
             page = browser.new_page()
             page.add_init_script(f"localStorage.setItem('kb-progress:long-onboarding', {ticks!r})")
             page.goto(url + "?mine")
-            row = page.locator(f"tr:has(input[name$='-{second}'])")
-            assert row.locator("input").is_checked() and row.locator(".c-date").inner_text() == "2026-11-20"
-            assert not page.locator(f"input[name$='-{first}']").is_checked()
+            row = page.locator(f"tr:has(input[type=checkbox][name$='-{second}'])")
+            assert row.locator("input[type=checkbox]").is_checked()
+            assert row.locator(".c-date input").input_value() == "2026-11-20"
+            assert not page.locator(f"input[type=checkbox][name$='-{first}']").is_checked()
             assert page.locator("[data-kb-print]").is_visible()
             page.goto(url)  # the blank sheet stays available
-            assert not page.locator(f"input[name$='-{second}']").is_checked()
+            assert not page.locator(f"input[type=checkbox][name$='-{second}']").is_checked()
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_print_page_written_by_kb_print_works_on_its_own(project_root: Path, run_kb) -> None:
+    """`kb print --html` outside a site: the page loads the script copied beside it, so its Print button shows,
+    and its links point at the PDF beside it and at the web page's absolute address."""
+    from playwright.sync_api import sync_playwright
+
+    result = run_kb("print", "weekly-huddle", "--lang", "el", "--html", "-o", "out")
+    assert result.exit_code == 0, result.output
+    out = project_root / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["kb-print.js", "weekly-huddle.el.html", "weekly-huddle.el.pdf"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((out / "weekly-huddle.el.html").as_uri())
+            assert page.locator("[data-kb-print]").is_visible()
+            assert page.locator(".toolbar a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+                "weekly-huddle.el.pdf", "https://standards.example.com/el/checklists/weekly-huddle/",
+            ]
+        finally:
+            browser.close()

@@ -27,7 +27,7 @@ def test_checklist_sheet_shows_version_owner_and_sign_off_roles(kb_and_project):
     item = kb.get("warehouse-opening")
     sheet = make_sheet(kb, item, "pl", SITE_URL)
     meta = {label: value.value for label, value in sheet.meta}
-    assert meta["Właściciel"] == "Lider zespołu"
+    assert meta["Właściciel"] == '<a href="https://standards.example.com/pl/roles/team-lead/">Lider zespołu</a>'
     assert meta["Wersja"] == f"2026-10-01 · {content_fingerprint(item)}"
     assert meta["Jak często"] == "codziennie"
     assert sheet.signers == ["Lider zespołu", "Audytor jakości"]
@@ -49,6 +49,16 @@ def test_text_missing_in_a_language_falls_back_to_the_default_and_is_marked(kb_a
     legend = "Το [EN] σημειώνει κείμενο που δεν έχει μεταφραστεί ακόμη και τυπώνεται στα αγγλικά."
     assert f'<p class="legend">{legend}</p>' in html
     assert 'class="legend"' not in render_html(make_sheet(kb, kb.get("warehouse-opening"), "en", SITE_URL))
+
+
+def test_a_text_missing_in_the_default_language_too_is_marked_with_the_language_it_is_in(kb_and_project):
+    from generator.content.types import Text
+
+    kb, _ = kb_and_project
+    checklist = kb.get("weekly-huddle").model_copy(update={"title": Text({"pl": "Odprawa"})})
+    sheet = make_sheet(kb, checklist, "el", SITE_URL)
+    assert (sheet.title.value, sheet.title.lang) == ("Odprawa", "pl")
+    assert '<h1><span lang="pl" class="fallback">Odprawa</span></h1>' in render_html(sheet)
 
 
 def test_an_outdated_translation_is_marked_on_the_sheet_as_on_the_page(kb_and_project):

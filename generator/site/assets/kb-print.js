@@ -20,9 +20,9 @@
       var key = box.name.replace(/^\d+-/, "");
       if (Object.prototype.hasOwnProperty.call(mine, key)) {
         box.checked = true;
-        var cell = box.closest("tr").querySelector(".c-date");
-        if (cell && typeof mine[key] === "string") {
-          cell.textContent = mine[key];
+        var date = box.closest("tr").querySelector(".c-date input");
+        if (date && typeof mine[key] === "string") {
+          date.value = mine[key];
         }
       }
     });
