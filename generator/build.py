@@ -20,7 +20,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
-from generator.render.view import RenderMemo
+from generator.render.memo import RenderMemo
 from generator.site import mkdocs_api, overrides, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs

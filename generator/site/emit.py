@@ -17,9 +17,10 @@ from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.diagnostics import display_path
 from generator.lifecycle.history import GitHistory
+from generator.render.memo import RenderMemo
 from generator.render.nav import build_nav, not_in_nav
 from generator.render.pages import PageSpec, list_pages, render_all
-from generator.render.view import Renderer, RenderMemo, SiteSettings
+from generator.render.view import Renderer, SiteSettings
 from generator.site import config as site_config
 from generator.site import overrides
 
