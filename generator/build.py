@@ -20,8 +20,8 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
-from generator.render.view import RenderMemo
-from generator.site import mkdocs_api, sitedir, zensical_api
+from generator.render.memo import RenderMemo
+from generator.site import mkdocs_api, overrides, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
 from generator.site.swap import staging, swap_in
@@ -54,6 +54,7 @@ def build(
     key = buildstamp.build_key(project, pdf=pdf, engine=engine)  # before loading: a later edit changes it
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
+    diagnostics.extend(overrides.check(project))
     result = BuildResult(diagnostics)
     if diagnostics.errors:
         return result

@@ -161,7 +161,7 @@ def field_in_words(path: str, said: Words) -> str:
         if match is None:
             return path
         name, number = match.group(1), match.group(2)
-        if number is None and index > 0 and name in ("text", "do") and segments[index - 1].group(2):  # type: ignore[union-attr]
+        if number is None and index > 0 and name in ("text", "do", "note") and segments[index - 1].group(2):  # type: ignore[union-attr]
             continue
         word = said.get(f"field_{name}", name.replace("_", " "))
         if number is None:

@@ -49,6 +49,8 @@ def command(no_pdf: bool, jobs: int | None, no_cache: bool, engine: str | None, 
         click.echo(f"kb build: {errors} error(s), {warnings} warning(s); nothing built "
                    f"({project.site_dir.name}/ is unchanged)", err=True)
         sys.exit(1)
+    ours = [d for d in result.diagnostics.sorted() if d.location.path == project.shown]
+    sys.stderr.write(as_text(ours))  # the config's warnings: `kb check` shows the content's
     warnings = len(result.diagnostics.warnings)
     note = f", {warnings} warning(s) (see `kb check`)" if warnings else ""
     click.echo(f"kb build: built {result.pages} pages in {len(project.languages)} language(s) into "

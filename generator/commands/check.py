@@ -35,6 +35,10 @@ def command(paths: tuple[str, ...], strict: bool, fmt: str, quiet: bool, config_
 
     project = load_project(config_file)
     _, diagnostics = build_knowledge_base(project, [Path(p) for p in paths])
+    if not paths:
+        from generator.site.overrides import check
+
+        diagnostics.extend(check(project))
     if strict:
         diagnostics = diagnostics.promoted()
     shown = [d for d in diagnostics.sorted() if not (quiet and d.severity is Severity.WARNING)]

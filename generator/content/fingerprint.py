@@ -20,7 +20,8 @@ def _canonical(value: Any) -> str:
 
 def content_fingerprint(item: Item) -> str:
     """Hash of everything the item says (all fields, all languages), e.g. '3f9a0c12be'."""
-    data = item.model_dump(mode="json", exclude={"translated"})
+    # An empty `changes` list is left out: items without notes keep the versions they had before the field.
+    data = item.model_dump(mode="json", exclude={"translated", *(() if item.changes else ("changes",))})
     return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()[:LENGTH]
 
 

@@ -22,6 +22,7 @@ from generator.content.models import Checklist, Item, Path, Standard
 from generator.content.types import Text
 from generator.lifecycle.translations import outdated_marker
 from generator.printing.markup import markdown_html, markdown_inline
+from generator.render.id_links import link_ids
 from generator.render.view import PageView, Renderer, ShownText, SiteSettings
 from generator.urls import SECTIONS, item_doc, item_page, item_url, language_prefix
 from generator.words import Words, language_name, words
@@ -30,8 +31,6 @@ KIND_WORDS = {"checklist": "checklist", "standard": "service_standard"}
 # A group with more rows than this cannot fit on one A4 page anyway; keeping it together would only
 # push it to the next page and leave a near-empty one behind, so it may break from its start.
 LONG_GROUP = 15
-# An item id named in Markdown: in backticks (`complaint-first-contact`) or as a link target ([…](weekly-huddle)).
-ID_IN_MARKDOWN = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`|\]\(([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 
 
 @dataclass
@@ -134,20 +133,18 @@ def _linked(sheet: Sheet, view: PageView, ref: str | None) -> ShownText:
 
 
 def _markdown(sheet: Sheet, view: PageView, text: Text | None, inline: bool = False) -> ShownText:
-    """A Markdown field as print HTML, with the language it fell back to; ids it names become linked titles."""
+    """A Markdown field as print HTML, with the language it fell back to; item ids it names in prose
+    become their titles linked to their pages, by the site's rule (render/id_links.py)."""
     shown = view.shown(text)
-    value = ID_IN_MARKDOWN.sub(lambda match: _name_item(sheet, view, match), str(shown.value))
+    value = link_ids(str(shown.value), lambda ref: _name_item(sheet, view, ref))
     return ShownText(markdown_inline(value) if inline else markdown_html(value), shown.lang)
 
 
-def _name_item(sheet: Sheet, view: PageView, match: re.Match[str]) -> str:
-    """`an-id` (in backticks) -> [Its title](its page); [words](an-id) -> [words](its page); others unchanged."""
-    ref = match.group(1) or match.group(2)
+def _name_item(sheet: Sheet, view: PageView, ref: str) -> str | None:
+    """An item's id -> [Its title](its page); None for anything that is not an item with a page."""
     item = view.r.kb.get(ref)
     if item is None or not SECTIONS.get(item.kind):
-        return match.group(0)
-    if match.group(2):
-        return f"]({_href(sheet, item)})"
+        return None
     title = re.sub(r"([\\`*_\[\]])", r"\\\1", str(view.item_title(item).value))
     return f"[{title}]({_href(sheet, item)})"
 

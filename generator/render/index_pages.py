@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.content.models import Checklist, Competency, Path, Practice, Principle, Role, Standard
 from generator.render.item_pages import chip, role_chips
-from generator.render.report_pages import needs_review
+from generator.render.report_pages import needs_review, review_alert
 from generator.render.view import PageView
 from generator.urls import item_page
 
@@ -94,6 +94,7 @@ def home(p: PageView, spec: PageSpec) -> dict[str, Any]:
         "roles": roles,
         "areas": [row for row in _area_rows(p) if row["count"]],
         "attention": len(needs_review(p)),
+        "attention_alert": review_alert(p),
         "sections": [{"icon": icon, "doc": doc, "name": r.L[name], "count": count, "text": r.L[text]}
                      for icon, doc, name, count, text in sections],
     }

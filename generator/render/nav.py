@@ -27,7 +27,8 @@ def build_nav(renderer: Renderer) -> list[Any]:
     r, L = renderer, renderer.L
     taxonomy = r.kb.taxonomy
     areas = [_entry(r.plain(name), f"areas/{key}.md") for key, name in (taxonomy.areas.items() if taxonomy else [])]
-    standards: list[Any] = ["standards/index.md", *areas]  # channel pages: from the standards index
+    # channel pages: from the standards index
+    standards: list[Any] = ["standards/index.md", *areas, _entry(L["history_title"], "changes.md")]
     roles = [_entry(r.plain(role.title), f"roles/{role.id}.md") for role in r.typed(Role)]
     return [
         _entry(L["home"], "index.md"),

@@ -17,6 +17,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import SLUG_RE
 from generator.render import index_pages, item_pages, report_pages
+from generator.render.changes import changes_page, item_changes
 from generator.render.env import template
 from generator.render.escape import html_text
 from generator.render.view import PageView, Renderer
@@ -70,6 +71,7 @@ BUILDERS: dict[str, Builder] = {
     "report-orphans": report_pages.report_orphans,
     "report-coverage": report_pages.report_coverage,
     "find": index_pages.find,
+    "changes": changes_page,
 }
 
 INDEX_DOCS = {
@@ -84,6 +86,7 @@ INDEX_DOCS = {
     "paths": "paths/index.md",
     "reports": "reports/index.md",
     "find": "find.md",
+    "changes": "changes.md",
 }
 
 
@@ -116,20 +119,22 @@ def render(spec: PageSpec, renderer: Renderer) -> str:
 
 
 def _history(view: PageView, item: Item | None) -> str:
-    """When the item's YAML file last changed, for readers: the dates alone (commit subjects and hashes
-    are written for editors, not for staff reading the rule)."""
-    from generator.lifecycle.history import item_history
+    """What changed, for readers: the editors' notes with their dates, else the dates alone (commit
+    subjects and hashes are written for editors, not for staff reading the rule); see changes.py."""
     from generator.render.escape import md_text
 
-    found = item_history(item, view.r.settings.history, limit=6) if item is not None else None
-    if found is None:
+    entries = item_changes(item, view.r.settings.history) if item is not None else []
+    if not entries:
         return ""
-    commits = found.commits
     said = view.r.L
+    latest = entries[0].date
     lines = ["", f"## {md_text(said['history_title'])} {{ #history }}", "",
-             md_text(said["history_last_changed"].format(date=commits[0].date)), ""]
-    latest = str(commits[0].date)
-    lines += [f"- {date}" for date in dict.fromkeys(str(c.date) for c in commits[1:6]) if date != latest]
+             md_text(said["history_last_changed"].format(date=latest)), ""]
+    for entry in entries:
+        if entry.note:
+            lines.append(f"- {entry.date} — {view.md_inline(entry.note, indent=2)}")
+        elif entry.date != latest:
+            lines.append(f"- {entry.date}")
     return "\n".join(lines) + "\n"
 
 

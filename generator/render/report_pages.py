@@ -28,6 +28,11 @@ def needs_review(p: PageView) -> list[Reviewable]:
     return [item for item in _reviewables(p) if p.r.kb.review(item).state in REVIEW_STATES]
 
 
+def review_alert(p: PageView) -> bool:
+    """Something needs a review now: overdue, or never reviewed (due soon alone is not yet an alarm)."""
+    return any(p.r.kb.review(item).state in ("overdue", "never") for item in _reviewables(p))
+
+
 def report_review(p: PageView, spec: PageSpec) -> dict[str, Any]:
     kb = p.r.kb
     groups = []
@@ -130,7 +135,11 @@ def reports(p: PageView, spec: PageSpec) -> dict[str, Any]:
         "drafts": len(drafts),
         "orphans": sum(len(group["entries"]) for group in orphans(p)),
     }
-    rows = [{"name": name, "doc": f"reports/{name}.md", "count": count} for name, count in counts.items()]
+    # Red only where something needs action; drafts are work in progress, and a zero is never red.
+    alerts = {"review": review_alert(p), "translations": bool(untranslated), "coverage": bool(counts["coverage"]),
+              "drafts": False, "orphans": bool(counts["orphans"])}
+    rows = [{"name": name, "doc": f"reports/{name}.md", "count": count, "alert": alerts[name]}
+            for name, count in counts.items()]
     return {"title": p.r.L["reports"], "reports": rows}
 
 

@@ -22,8 +22,9 @@ from markupsafe import Markup
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.content.types import Text
-from generator.lifecycle.history import GitHistory
 from generator.render.escape import html_text, md_block, md_indent, md_text
+from generator.render.id_links import link_ids
+from generator.render.memo import RenderMemo
 from generator.urls import SECTIONS, item_doc
 from generator.words import language_name, sort_key
 from generator.words import words as labels
@@ -31,28 +32,6 @@ from generator.words import words as labels
 UNKNOWN = "?"
 T = TypeVar("T")
 ItemT = TypeVar("ItemT", bound=Item)
-
-
-class RenderMemo:
-    """Work kept beyond one language's renderer; its owner decides how long it lives.
-
-    `shared`: what every language of one KnowledgeBase computes alike (report data), emptied when
-    another KnowledgeBase comes. `statuses`: translation statuses by (item id, language), reused
-    while the item object is the same one (the preview's loader keeps unchanged items). `git`: the
-    content's git history, read again only when the repository moves. A build makes one memo for
-    the build; `kb preview` keeps one for as long as it runs.
-    """
-
-    def __init__(self) -> None:
-        self.git = GitHistory()
-        self._kb: KnowledgeBase | None = None
-        self._shared: dict[Any, Any] = {}
-        self.statuses: dict[tuple[str, str, str], tuple[Item, Any]] = {}
-
-    def shared(self, kb: KnowledgeBase) -> dict[Any, Any]:
-        if self._kb is not kb:
-            self._kb, self._shared = kb, {}
-        return self._shared
 
 
 @dataclass(frozen=True)
@@ -204,7 +183,16 @@ class PageView:
     def _block(self, text: Text) -> tuple[str, bool]:
         """The text in this page's language as a Markdown block, and whether it fell back."""
         found = self.shown(text)
-        return str(md_block(found.value)), found.lang is not None
+        return link_ids(str(md_block(found.value)), self._id_link), found.lang is not None
+
+    def _id_link(self, ref: str) -> str | None:
+        """An item id named in prose: a link with its title (this page's own id: the title alone)."""
+        item = self.r.kb.get(ref)
+        if item is None or not SECTIONS.get(item.kind):
+            return None
+        if item_doc(item) == self.doc:
+            return self.r.title_of(item)[0]
+        return str(self.link(item))
 
     def md(self, text: Text | None, indent: int = 0) -> Markup:
         """A Markdown block; a fallback is wrapped in a marked box in the default language."""

@@ -10,7 +10,7 @@ can override), the Markdown extensions the pages use, per-language search, and
 Private and in the page's language: no web fonts unless the user names one
 (`theme.font: false`, our CSS sets a local font stack), our theme overrides
 (`theme/`: a repository link that fetches nothing from GitHub's API, a 404 page
-in the site's words) unless the user has a `custom_dir`, the colour-scheme
+in the site's words; merged with the user's own `custom_dir`, see overrides.py), the colour-scheme
 toggle's and the heading permalinks' titles from the locale files, and no
 "Made with" footer line (`extra.generator: false`) unless the user asks for it.
 """
@@ -45,9 +45,10 @@ PATH_KEYS = ("INHERIT", "hooks", "watch")  # relative to the config file: made a
 
 def language_config(
     project: Project, lang: str, nav: list[Any], not_in_nav: str, site_dir: Path, assets: list[str],
-    switcher: list[str] | None = None,
+    switcher: list[str] | None = None, custom_dir: Any = None,
 ) -> dict[str, Any]:
-    """MkDocs' config for `lang`'s site; `switcher`: the languages its switcher offers (default: all)."""
+    """MkDocs' config for `lang`'s site; `switcher`: the languages its switcher offers (default: all);
+    `custom_dir`: the theme folder (default: kb's, or the user's own as written)."""
     user = copy.deepcopy(project.mkdocs)
     config: dict[str, Any] = {"site_name": user.pop("site_name", "Service standards")}
     config.update(user)
@@ -60,7 +61,7 @@ def language_config(
         edit_uri="",
         nav=nav,
         not_in_nav=not_in_nav,
-        theme=_theme(project, user.get("theme"), lang),
+        theme=_theme(project, user.get("theme"), lang, custom_dir),
         extra=_extra(project, user.get("extra"), lang, switcher or project.languages),
         extra_css=[a for a in assets if a.endswith(".css")] + list(user.get("extra_css") or []),
         extra_javascript=[a for a in assets if a.endswith(".js") and not a.endswith(NOT_ON_EVERY_PAGE)]
@@ -74,7 +75,7 @@ def language_config(
     return config
 
 
-def _theme(project: Project, theme: Any, lang: str) -> dict[str, Any]:
+def _theme(project: Project, theme: Any, lang: str, custom_dir: Any) -> dict[str, Any]:
     result: dict[str, Any] = dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
     result.setdefault("name", "material")
     supported = mkdocs_api.theme_languages()
@@ -82,7 +83,10 @@ def _theme(project: Project, theme: Any, lang: str) -> dict[str, Any]:
     features = list(result.get("features") or [])
     result["features"] = features + [f for f in FEATURES if f not in features]
     result.setdefault("font", False)
-    result["custom_dir"] = _absolute(project.root, result["custom_dir"]) if "custom_dir" in result else str(THEME)
+    if custom_dir is not None:
+        result["custom_dir"] = custom_dir
+    else:
+        result["custom_dir"] = _absolute(project.root, result["custom_dir"]) if "custom_dir" in result else str(THEME)
     if isinstance(result.get("palette"), list):
         result["palette"] = _palette(result["palette"], lang)
     return result

@@ -17,10 +17,12 @@ from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.diagnostics import display_path
 from generator.lifecycle.history import GitHistory
+from generator.render.memo import RenderMemo
 from generator.render.nav import build_nav, not_in_nav
 from generator.render.pages import PageSpec, list_pages, render_all
-from generator.render.view import Renderer, RenderMemo, SiteSettings
+from generator.render.view import Renderer, SiteSettings
 from generator.site import config as site_config
+from generator.site import overrides
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_FOLDER = "assets/kb"
@@ -113,6 +115,7 @@ class LanguageProject:
         self.docs = folder / "docs"
         self.config_file = folder / "mkdocs.yml"
         self.pages: dict[str, str] = {}
+        self.theme_files: set[str] = set()  # files of the merged theme folder written so far
 
     def write_pages(self, rendered: dict[str, str], keep: set[str], changes: Changes) -> None:
         """Write pages whose text changed; remove pages we wrote before that are not in `keep`."""
@@ -137,6 +140,17 @@ class LanguageProject:
         for rel, data in sorted(ours.items()):
             if write_if_changed(safe_join(self.docs, rel), data):
                 changes.written.append(rel)
+
+    def write_theme(self, theme: dict[str, bytes], changes: Changes) -> None:
+        """The merged theme folder (kb's overrides, the user's on top); a file no longer there is removed."""
+        folder = self.folder / overrides.FOLDER
+        for rel, data in sorted(theme.items()):
+            if write_if_changed(safe_join(folder, rel), data):
+                changes.config_changed = True  # a template changed: every page may look different
+        for rel in sorted(self.theme_files - set(theme)):
+            safe_join(folder, rel).unlink(missing_ok=True)
+            changes.config_changed = True
+        self.theme_files = set(theme)
 
     def write_config(self, text: str, changes: Changes) -> None:
         if write_if_changed(self.config_file, text.encode("utf-8"), self.fresh):
@@ -168,12 +182,13 @@ def user_docs_files(project: Project) -> list[tuple[str, bytes]]:
 
 def render_config(
     kb: KnowledgeBase, project: Project, renderer: Renderer, site_dir: Path, extra_assets: list[str] = (),  # type: ignore[assignment]
-    switcher: list[str] | None = None,
+    switcher: list[str] | None = None, custom_dir: Any = None,
 ) -> str:
     names = sorted(set(asset_names()) | set(extra_assets))
     assets = [f"{ASSET_FOLDER}/{name}" for name in names]
     config = site_config.language_config(
-        project, renderer.lang, build_nav(renderer), not_in_nav(), site_dir, assets, switcher
+        project, renderer.lang, build_nav(renderer), not_in_nav(), site_dir, assets, switcher,
+        custom_dir=custom_dir,
     )
     return site_config.dump(config)
 
@@ -199,5 +214,8 @@ def emit_language(
     target.write_pages(rendered, {spec.doc for spec in full}, changes)
     extras = extra_assets or {}
     target.write_support(project, extras, changes)
-    target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher), changes)
+    theme = overrides.plan(project, target.folder)
+    target.write_theme(theme.files, changes)
+    target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher, theme.custom_dir),
+                        changes)
     return changes

@@ -2,7 +2,8 @@
 
 (Reloading only the changed files is the content pipeline's `LoadCache`.)
 `affected_specs` says which item pages a change can alter: the changed items,
-what they point at and what points at them (before and after the change), plus
+what they point at and what points at them (before and after the change), the
+items whose Markdown names them (an id in prose is a link showing the title), plus
 every index page; the pages' texts are then compared before anything is written.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item, Standard
-from generator.content.types import Ref
+from generator.content.types import Markdown, Ref
 from generator.content.walk import iter_markers
 from generator.render.pages import PageSpec, list_pages
 
@@ -40,7 +41,14 @@ def _neighbours(kb: KnowledgeBase, item_id: str) -> set[str]:
         found |= {leaf.value for leaf, _ in iter_markers(item, Ref)}
         if "everyone" in getattr(item, "roles", ()):
             found |= {role.id for role in kb.of_kind("role")}
-    return found
+    return found | _mentioning(kb, item_id)
+
+
+def _mentioning(kb: KnowledgeBase, item_id: str) -> set[str]:
+    """Items whose Markdown contains `item_id` (more than render/id_links.py links: the page texts are
+    compared before anything is written)."""
+    return {other.id for other in kb.items.values()
+            if any(item_id in text for leaf, _ in iter_markers(other, Markdown) for text in leaf.value.values())}
 
 
 def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase) -> list[PageSpec] | None:

@@ -65,24 +65,12 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     Returns how many pages were reused from the cache."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-
-    from generator.site.markdown_speed import LinkSpeedExtension
-    from generator.site.page_cache import PageCache
 
     cache = None
     with _collected() as collected, _without_dirty_warning():
         try:
-            config = load_config(str(config_file), strict=True)
-            config["markdown_extensions"].append(LinkSpeedExtension())  # same HTML, faster (see the module)
-            # the preview (on_disk: unchanged pages are not written) serves no policy, so it records none
-            config.plugins["kb-sanitize"] = _sanitizer(csp=serve_url is None and on_disk is None)
-            if page_cache is not None:
-                cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
-            if live is not None:
-                config.plugins["kb-live"] = live
-                live.cache = cache
+            config, cache = _configured(config_file, serve_url, page_cache, on_disk, live)
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
             try:
                 mkdocs_build(config, dirty=cache is not None and on_disk is not None, serve_url=serve_url)
@@ -100,6 +88,27 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     if live is not None:
         live.ready = True
     return cache.reused if cache is not None else 0
+
+
+def _configured(config_file: Path, serve_url: str | None, page_cache: Path | None,
+                on_disk: dict[str, str] | None, live: Any) -> tuple[Any, Any]:
+    """The project's MkDocs config with kb's in-process plugins added, and the page cache (or None)."""
+    from mkdocs.config import load_config
+
+    from generator.site.markdown_speed import LinkSpeedExtension
+    from generator.site.page_cache import PageCache
+
+    config = load_config(str(config_file), strict=True)
+    config["markdown_extensions"].append(LinkSpeedExtension())  # same HTML, faster (see the module)
+    # the preview (on_disk: unchanged pages are not written) serves no policy, so it records none
+    config.plugins["kb-sanitize"] = _sanitizer(csp=serve_url is None and on_disk is None)
+    cache = None
+    if page_cache is not None:
+        cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
+    if live is not None:
+        config.plugins["kb-live"] = live
+        live.cache = cache
+    return config, cache
 
 
 def rebuild_pages(config_file: Path, live: Any, docs: list[str]) -> bool:

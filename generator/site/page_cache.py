@@ -25,14 +25,14 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import re
-import zlib
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from generator.site.cache_store import Store
 
 CACHED_TEMPLATE = "kb-cached-page.html"
 _RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "service-standards-kb")
@@ -55,51 +55,6 @@ def _versions() -> str:
         except metadata.PackageNotFoundError:
             found.append(f"{name}=-")
     return " ".join(found)
-
-
-class Store:
-    """Content-addressed entries in a folder: `<key[:2]>/<key>`, pickled and compressed (pages' HTML
-    shrinks about tenfold); remembers which keys a build used."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.used: set[str] = set()
-        self.hits = self.misses = 0
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
-
-    def get(self, key: str) -> Any | None:
-        self.used.add(key)
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        try:
-            value = pickle.loads(zlib.decompress(data))
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss, rewritten by this build
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
-
-    def put(self, key: str, value: Any) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{key}.{os.getpid()}.tmp")
-        temporary.write_bytes(zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
-        os.replace(temporary, path)
-
-    def prune(self) -> None:
-        """Remove the entries this build did not use (call after a successful build only)."""
-        if not self.folder.is_dir():
-            return
-        for shard in self.folder.iterdir():
-            if shard.is_dir():
-                for entry in shard.iterdir():
-                    if entry.name not in self.used:
-                        entry.unlink(missing_ok=True)
 
 
 class _WarningCount(logging.Handler):

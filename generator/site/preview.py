@@ -23,7 +23,7 @@ from generator.config import ConfigError, Project, load_project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
-from generator.render.view import RenderMemo
+from generator.render.memo import RenderMemo
 from generator.site import mkdocs_api
 from generator.site.emit import Changes, LanguageProject, emit_language, safe_join, write_if_changed
 from generator.site.incremental import affected_specs

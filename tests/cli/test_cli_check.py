@@ -161,7 +161,8 @@ def test_github_format_escapes_paths_and_messages(kb_project: Path, run_kb) -> N
     result = run_kb("check", "--format", "github")
     assert result.stdout == (
         "::error file=standards/odd%2C name%3A 100%25/odd.yaml,line=4,col=1,title=kb check%3A unknown-field::"
-        "unknown field `50%25` (expected one of: description, id, kind, status, summary, tags, title, translated)\n"
+        "unknown field `50%25` (expected one of: changes, description, id, kind, status, summary, tags, title, "
+        "translated)\n"
     )
 
 

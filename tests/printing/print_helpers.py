@@ -30,7 +30,7 @@ title:
 purpose:
   en: >-
     Done **before** the first parcel leaves, after `weekly-huddle` and by the
-    [complaints rule](complaint-first-contact).
+    complaint-first-contact rule.
     Questions go to the [quality desk](mailto:quality@example.com).
   pl: Wykonaj **przed** wysłaniem pierwszej paczki; źle zapakowana paczka wraca.
   el: Γίνεται **πριν** φύγει το πρώτο δέμα.

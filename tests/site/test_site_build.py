@@ -70,7 +70,7 @@ def test_kb_build_command(site_kb: Path, run_kb) -> None:
     result = run_kb("build", "--no-pdf", "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert "kb build: checking the content" in result.stderr
-    assert "kb build: built 108 pages in 3 language(s) into site/" in result.stderr
+    assert "kb build: built 111 pages in 3 language(s) into site/" in result.stderr
     assert (site_kb / "site" / "pl" / "index.html").is_file()
     assert leftovers(site_kb) == []
 

@@ -15,7 +15,7 @@ from generator.render.pages import list_pages
 
 # English: every page; Polish and Greek: one page of each kind that shows translations.
 OTHER_LANGUAGES = {
-    "pl": ["index.md", "standards/complaint-first-contact.md", "paths/agent-first-week.md", "matrix.md"],
+    "pl": ["index.md", "standards/complaint-first-contact.md", "paths/agent-first-week.md", "matrix.md", "changes.md"],
     "el": ["index.md", "standards/complaint-first-contact.md", "checklists/weekly-huddle.md",
            "reports/translations.md"],
 }
@@ -55,6 +55,7 @@ def test_every_page_kind_has_a_golden() -> None:
         "matrix",
         "paths",
         "reports",
+        "changes",
         "report-review",
         "report-translations",
         "report-drafts",

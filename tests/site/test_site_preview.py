@@ -60,6 +60,15 @@ def test_a_title_change_reaches_the_pages_that_link_to_it(site_kb: Path, preview
         assert "Settle typical complaints at the first contact" in (docs(preview) / doc).read_text("utf-8"), doc
 
 
+def test_a_title_change_reaches_the_prose_that_names_its_id(site_kb: Path, preview: Preview) -> None:
+    page = docs(preview, "pl") / "standards" / "complaint-first-contact.md"
+    assert "[Przyjmuj zwroty bez paragonu](../standards/returns-without-receipt.md)" in page.read_text("utf-8")
+    edit(site_kb / "standards" / "complaints" / "returns-without-receipt.yaml", "pl: Przyjmuj zwroty bez paragonu",
+         "pl: Zwroty bez paragonu")
+    assert preview.refresh(build_site=False).errors == []
+    assert "[Zwroty bez paragonu](../standards/returns-without-receipt.md)" in page.read_text("utf-8")
+
+
 def test_a_role_title_change_reaches_every_list_that_shows_the_role(site_kb: Path, preview: Preview) -> None:
     edit(site_kb / "onboarding" / "roles" / "agent.yaml", "en: Customer service agent", "en: Service agent")
     preview.refresh(build_site=False)

@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGES = {"home": "", "standard": "standards/complaint-first-contact/", "path": "paths/agent-first-week/",
          "matrix": "matrix/", "find": "find/", "reports": "reports/review/", "checklist": "checklists/weekly-huddle/",
-         "role": "roles/agent/", "practices": "practices/"}
+         "role": "roles/agent/", "practices": "practices/", "roles": "roles/", "principles": "principles/",
+         "report-index": "reports/", "changes": "changes/"}
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Colour is all that changes between the schemes, so the dark run checks the colour rules only.
 AXE_ALL = {"resultTypes": ["violations"]}
@@ -48,6 +49,57 @@ def test_every_page_kind_has_no_serious_accessibility_finding(browser, site_serv
     finally:
         context.close()
     assert findings == []
+
+
+def test_on_a_phone_the_find_filters_fold_behind_one_button(browser, site_server: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(site_server + "pl/find/?role=team-lead")
+        assert page.get_by_role("button", name="Filtry (włączone: 1)").is_visible()
+        button = page.locator(".kb-find__toggle")
+        assert button.get_attribute("aria-expanded") == "false"
+        role = page.locator("select[name=role]")
+        assert not role.is_visible() and role.input_value() == "team-lead"  # the address still filters
+        shown = page.locator(".kb-find__results > li:not([hidden])")
+        assert shown.count() == 3 and page.locator(".kb-find__results > li[data-id=agent-first-week]").is_hidden()
+        button.click()
+        assert role.is_visible() and button.get_attribute("aria-expanded") == "true"
+        assert _serious(page, AXE_ALL) == []
+        role.select_option("")
+        assert button.inner_text() == "Filtry" and role.is_visible()  # open while the reader works in it
+        page.go_back()
+        assert role.input_value() == "team-lead" and button.inner_text() == "Filtry (włączone: 1)"
+        button.click()
+        assert not role.is_visible() and button.get_attribute("aria-expanded") == "false"
+        assert page.locator("input[name=q]").is_visible()  # the search box never folds
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_the_find_filters_stay_in_the_form(browser, site_server: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(site_server + "find/")
+        assert page.locator("select[name=role]").is_visible()
+        assert page.locator(".kb-find__toggle").is_hidden()
+        box = page.locator("input[name=q]").bounding_box()
+        kind = page.locator("select[name=kind]").bounding_box()
+        assert abs((box["y"] + box["height"]) - (kind["y"] + kind["height"])) < 2  # one row, as before
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_find_filters_are_open_on_a_phone(browser, site_server: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_server + "find/")
+        assert page.locator("select[name=role]").is_visible()
+        assert page.locator(".kb-find__toggle").is_hidden()
+    finally:
+        context.close()
 
 
 def test_no_request_leaves_the_sites_own_host(browser, site_server: str) -> None:

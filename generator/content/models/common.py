@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, PrivateAttr
 
-from generator.content.types import IsoDate, Slug, Text, ref
+from generator.content.types import IsoDate, MdText, Slug, Text, ref
 
 Status = Literal["draft", "active", "retired"]
 RoleRef = ref("role")
@@ -18,6 +18,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
+class ChangeNote(Model):
+    """What changed, for readers: `changes: [{date: 2026-10-01, note: {en: …, pl: …}}]`."""
+
+    date: IsoDate = Field(description="The day of the change, YYYY-MM-DD.")
+    note: MdText = Field(description="Markdown: what changed for readers, in a sentence or two.")
+
+
 class Item(Model):
     """One file of content. `origin` says which file it came from."""
 
@@ -27,6 +34,10 @@ class Item(Model):
     summary: Text | None = Field(None, description="One or two sentences shown in lists and search results.")
     tags: list[Slug] = Field(default_factory=list)
     status: Status = Field("active", description="draft: shown with a banner; retired: kept but left out of indexes.")
+    changes: list[ChangeNote] = Field(
+        default_factory=list,
+        description="What changed, for readers (shown under Recent changes with its date); the newest first.",
+    )
     translated: dict[str, str] = Field(
         default_factory=dict,
         description="Per language, the fingerprint of the default-language text the translation was made from.",

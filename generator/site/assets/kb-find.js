@@ -8,6 +8,8 @@
  * authoring preview) typed words must appear in the title or summary.
  * The address keeps the form: find/?q=zwrot&area=complaints&role=agent; a change of filter is
  * a new history entry (the back button restores the previous filters), typing is not.
+ * On a phone the filters fold behind one button (kb-search.css hides them while it says
+ * aria-expanded="false"); its label counts the filters that are on, so a folded filter is no surprise.
  */
 (function () {
   "use strict";
@@ -75,6 +77,24 @@
     window.history[push ? "pushState" : "replaceState"](null, "", url);
   };
 
+  /* The phone's fold: the button shows once this script runs (without it the filters stay open). */
+  Finder.prototype.fold = function () {
+    var button = this.root.querySelector(".kb-find__toggle");
+    if (!button) return;
+    this.toggle = button;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      button.setAttribute("aria-expanded", button.getAttribute("aria-expanded") === "true" ? "false" : "true");
+    });
+  };
+
+  Finder.prototype.label = function (values) {
+    if (!this.toggle) return;
+    var on = FILTERS.filter(function (name) { return values[name]; }).length;
+    this.toggle.textContent = on ? this.toggle.getAttribute("data-kb-label-on").replace("{n}", String(on))
+      : this.toggle.getAttribute("data-kb-label");
+  };
+
   Finder.prototype.passes = function (item, values) {
     var lists = { channel: "data-channels", role: "data-roles" };
     for (var i = 0; i < FILTERS.length; i++) {
@@ -136,6 +156,7 @@
   Finder.prototype.update = function () {
     var self = this;
     var values = this.values();
+    this.label(values);
     var passing = this.order.filter(function (item) { return self.passes(item, values); });
     var ids = function (items) { return items.map(function (item) { return item.getAttribute("data-id"); }); };
     if (!values.q) return this.show(ids(passing));
@@ -188,6 +209,7 @@
     connect.then(function (backend) {
       var finder = new Finder(root, backend);
       finder.read();
+      finder.fold();
       keepQueryOnPage();
       finder.write(false);
       finder.form.addEventListener("submit", function (event) {

@@ -185,7 +185,9 @@
     var text = element("p");
     renderSnippet(text, hit.snippet_pieces);
     article.appendChild(text);
-    article.appendChild(element("p", "kb-search-kind", hit.kind_label || hit.kind));
+    var kind = element("p", "kb-search-kind");
+    kind.appendChild(element("span", "kb-kind", hit.kind_label || hit.kind));
+    article.appendChild(kind);
     link.appendChild(article);
     item.appendChild(link);
     return item;
