@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
+from site_helpers import theme_english_on
 
 from generator.build import build
 from generator.config import load_project
@@ -147,6 +148,7 @@ def test_the_starter_content_builds_with_zero_mkdocs_warnings(tmp_path: Path, mo
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     for lang in project.languages[1:]:
         assert (root / "site" / lang / "index.html").is_file()
+        assert theme_english_on(root / "site", lang) == {}  # none of the theme's English words (ro too)
 
 
 def test_every_local_link_and_asset_resolves(built_site: Path) -> None:

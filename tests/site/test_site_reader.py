@@ -4,11 +4,11 @@ and phone; private (no request leaves the site's host); a keyboard user ticks st
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from site_helpers import theme_english_on
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -171,50 +171,6 @@ def test_reset_is_secondary_and_asks_first(browser, site_server: str) -> None:
         context.close()
 
 
-class _Text(HTMLParser):
-    """Visible text and the attributes a reader hears or sees (title, aria-label, placeholder)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        self.parts += [value.strip() for name, value in attrs if name in ("title", "aria-label", "placeholder")
-                       and value]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip and data.strip():
-            self.parts.append(data.strip())
-
-
-def _theme_english() -> set[str]:
-    """Material's English interface strings, and the ones a site gets from its configuration."""
-    import material
-
-    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    strings = dict(re.findall(r'"([\w.]+)": "([^"]*)"', (folder / "en.html").read_text("utf-8")))
-    return {value for key, value in strings.items() if not key.startswith(("search.config", "direction", "language"))
-            and len(value) > 3} | {"Switch to dark mode", "Switch to light mode", "Permanent link",
-                                   "Made with", "404 - Not found", "Link to this section", "Page not found"}
-
-
 @pytest.mark.parametrize("lang", ["pl", "el"])
 def test_the_translated_sites_show_none_of_the_themes_english_words(built_site: Path, lang: str) -> None:
-    english = _theme_english()
-    found: dict[str, set[str]] = {}
-    for page in sorted((built_site / lang).rglob("*.html")):
-        if "print" in page.relative_to(built_site / lang).parts:
-            continue
-        parser = _Text()
-        parser.feed(page.read_text("utf-8"))
-        hits = english & set(parser.parts)
-        if hits:
-            found[str(page.relative_to(built_site))] = hits
-    assert found == {}
+    assert theme_english_on(built_site, lang) == {}  # Romanian: test_site_build's starter-content build
