@@ -56,7 +56,8 @@ def test_on_a_phone_the_find_filters_fold_behind_one_button(browser, site_server
     page = context.new_page()
     try:
         page.goto(site_server + "pl/find/?role=team-lead")
-        assert page.get_by_role("button", name="Filtry (włączone: 1)").is_visible()
+        # kb-find.js shows the button once the search backend answered (a fetch after load): wait for it
+        page.get_by_role("button", name="Filtry (włączone: 1)").wait_for(state="visible", timeout=15000)
         button = page.locator(".kb-find__toggle")
         assert button.get_attribute("aria-expanded") == "false"
         role = page.locator("select[name=role]")
