@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 import generator
@@ -28,6 +27,7 @@ from generator.files import CACHE_FOLDER, atomic_write
 from generator.lifecycle.history import GitHistory
 from generator.search.manifest import ContentState
 from generator.site.emit import user_docs_files
+from generator.site.page_cache import package_versions
 
 STAMP = CACHE_FOLDER / "build.json"
 _TOOLS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "zensical", "weasyprint", "Jinja2")
@@ -37,7 +37,7 @@ _CODE = Path(generator.__file__).parent
 def build_key(project: Project, *, pdf: bool, engine: str) -> str:
     """A hash of every input of `kb build`'s output (see the module's docstring)."""
     digest = hashlib.sha256()
-    for part in (_versions(), f"pdf={pdf} engine={engine} today={today().isoformat()}",
+    for part in (f"{sys.version} {package_versions(_TOOLS)}", f"pdf={pdf} engine={engine} today={today().isoformat()}",
                  os.environ.get("SOURCE_DATE_EPOCH", ""), ContentState(project).fingerprint,
                  _tree_digest(_CODE, skip=("__pycache__",)), _user_files(project), _history(project)):
         digest.update(part.encode("utf-8", "surrogateescape"))
@@ -88,16 +88,6 @@ def _read(project: Project) -> dict[str, object] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
-
-
-def _versions() -> str:
-    found = [sys.version]
-    for name in _TOOLS:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=-")
-    return " ".join(found)
 
 
 def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:

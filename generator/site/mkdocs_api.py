@@ -225,15 +225,16 @@ def search_languages() -> frozenset[str]:
     return frozenset((mkdocs_side & material_side) | {"en"}) - {"multi", "stemmer"}
 
 
-def empty_search_index(site_dir: Path) -> None:
-    """Keep Material's search index without its documents: readers search through our own index
-    (kb-search.js), Material's search code still starts cleanly, and the site is smaller."""
-    path = site_dir / "search" / "search_index.json"
+def empty_search_index(site_dir: Path, index: str = "search/search_index.json", documents: str = "docs") -> None:
+    """Keep the theme's search index without its documents: readers search through our own index
+    (kb-search.js), the theme's search code still starts cleanly, and the site is smaller.
+    `index` and `documents`: the file and its list of documents (Zensical: search.json, items)."""
+    path = site_dir / index
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    data["docs"] = []
+    data[documents] = []
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

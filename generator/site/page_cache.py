@@ -47,9 +47,10 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _versions() -> str:
+def package_versions(names: tuple[str, ...]) -> str:
+    """'mkdocs=1.6.1 Markdown=3.11 …' for these installed distributions ('-' for one that is not installed)."""
     found = []
-    for name in _RENDERERS:
+    for name in names:
         try:
             found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -97,7 +98,7 @@ class PageCache(BasePlugin):
 
     def on_config(self, config: Any) -> Any:
         text = Path(config.config_file_path).read_text(encoding="utf-8")
-        self._salt = _digest(_versions(), _SITE_DIR_LINE.sub("", text))
+        self._salt = _digest(package_versions(_RENDERERS), _SITE_DIR_LINE.sub("", text))
         self._site_dir = Path(config.site_dir)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return config

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import re
 from datetime import datetime, timezone
@@ -23,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from generator.csp import Sources
 from generator.files import atomic_write
+from generator.site.mkdocs_api import empty_search_index
 from generator.site.sanitize import clean_page
 
 SEARCH_INDEX = "search.json"  # Zensical's
@@ -33,7 +33,7 @@ _LOC = re.compile(r"<loc>([^<]*)</loc>")
 def finish(site_dir: Path) -> None:
     """The whole pass over one language's freshly written site (before the languages are assembled)."""
     sanitize_and_collect(site_dir).save(site_dir)
-    empty_search_index(site_dir)
+    empty_search_index(site_dir, SEARCH_INDEX, documents="items")
     write_sitemap(site_dir, build_time())
 
 
@@ -47,18 +47,6 @@ def sanitize_and_collect(site_dir: Path) -> Sources:
             page.write_text(cleaned, encoding="utf-8")
         sources.collect(cleaned)
     return sources
-
-
-def empty_search_index(site_dir: Path) -> None:
-    """Keep the engine's search index without its documents: kb-search-dialog.js answers the header
-    search from kb's own index; every page would otherwise download all the site's text."""
-    path = site_dir / SEARCH_INDEX
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    data["items"] = []
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build_time() -> datetime:

@@ -7,7 +7,8 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from generator.site.postpass import empty_search_index, write_sitemap
+from generator.site.mkdocs_api import empty_search_index
+from generator.site.postpass import SEARCH_INDEX, write_sitemap
 from generator.site.zensical_api import zensical_config
 
 BUILT = datetime(2026, 1, 15, tzinfo=timezone.utc)
@@ -38,7 +39,7 @@ def test_without_site_url_the_sitemap_is_empty_as_mkdocs_one_is(tmp_path: Path) 
 
 def test_zensicals_search_index_keeps_its_config_without_documents(tmp_path: Path) -> None:
     (tmp_path / "search.json").write_text(json.dumps({"config": {"lang": ["pl"]}, "items": [{"title": "x"}]}))
-    empty_search_index(tmp_path)
+    empty_search_index(tmp_path, SEARCH_INDEX, documents="items")
     assert json.loads((tmp_path / "search.json").read_text("utf-8")) == {"config": {"lang": ["pl"]}, "items": []}
 
 
