@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from served import served_in_thread
 
 HOSTILE_KB = Path(__file__).parent / "hostile-kb"
 CHROMIUM = "/usr/bin/chromium"
@@ -150,7 +151,7 @@ def test_hostile_pages_open_in_chromium_without_a_dialog(browser, static_url: st
 @pytest.fixture(scope="module")
 def served_url(hostile_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site under kb serve's app and waitress, plus one page with a script injected into its article."""
-    from generator.search.server import SiteApp, create_server
+    from generator.search.server import SiteApp
 
     site = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(hostile_site, site)
@@ -159,19 +160,8 @@ def served_url(hostile_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
                             '<img src="x" onerror="window.kbInjected = 2"><div id="kb-page"', 1)
     (site / "injected").mkdir()
     (site / "injected/index.html").write_text(injected, "utf-8")
-    server = create_server(SiteApp(site, ["en"]), "127.0.0.1", 0, threads=2)
-    stop = threading.Event()
-
-    def loop() -> None:
-        while not stop.is_set():
-            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}/"
-    stop.set()
-    thread.join(5)
-    server.close()
+    with served_in_thread(SiteApp(site, ["en"])) as url:
+        yield url
 
 
 VIOLATIONS = "document.addEventListener('securitypolicyviolation', e => (window.kbViolations ||= []).push(" \

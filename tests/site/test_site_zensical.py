@@ -9,12 +9,12 @@ import json
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import serve_folder
+from served import served_in_thread
 
 import generator.scaffold
 
@@ -206,7 +206,7 @@ def test_the_sitemaps_list_the_same_urls_as_mkdocs_ones(zensical_site: Path, mkd
 def served_url(zensical_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The Zensical site under kb serve's app and waitress, plus a copy of the standard page with a script
     injected into its article."""
-    from generator.search.server import SiteApp, create_server
+    from generator.search.server import SiteApp
 
     site = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(zensical_site, site)
@@ -216,19 +216,8 @@ def served_url(zensical_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
     assert injected != page
     (site / "injected").mkdir()
     (site / "injected/index.html").write_text(injected, "utf-8")
-    server = create_server(SiteApp(site, ["en", "pl"]), "127.0.0.1", 0, threads=2)
-    stop = threading.Event()
-
-    def loop() -> None:
-        while not stop.is_set():
-            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}/"
-    stop.set()
-    thread.join(5)
-    server.close()
+    with served_in_thread(SiteApp(site, ["en", "pl"])) as url:
+        yield url
 
 
 VIOLATIONS = "document.addEventListener('securitypolicyviolation', e => (window.kbViolations ||= []).push(" \
