@@ -115,15 +115,17 @@ class LanguageBuild:
         folder = cache_dir / "zensical" / lang if zensical and self.cache else self.stage / "project" / lang
         target = LanguageProject(folder, lang)
         emit_language(self.kb, self.project, target, built, memo=self.memo)
+        pages = set(target.pages)
+        target.pages.clear()  # every page's Markdown: written, and not needed while MkDocs builds (memory)
         engine_name = "Zensical" if zensical else "MkDocs"
-        self.progress(f"{lang}: rendered {len(target.pages):,} pages; {engine_name} is building them")
+        self.progress(f"{lang}: rendered {len(pages):,} pages; {engine_name} is building them")
         if zensical:
-            zensical_api.build(target.config_file, built, pages=set(target.pages))
-            return len(target.pages), f"{lang}: built with Zensical"
+            zensical_api.build(target.config_file, built, pages=pages)
+            return len(pages), f"{lang}: built with Zensical"
         page_cache = cache_dir / "pages" / lang if self.cache else None
-        reused = mkdocs_api.build(target.config_file, page_cache=page_cache)
+        reused = mkdocs_api.build(target.config_file, page_cache=page_cache, lean=True)
         mkdocs_api.empty_search_index(built)  # the header search reads _kb/search/static/
-        return len(target.pages), f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built"
+        return len(pages), f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built"
 
 
 def assemble(project: Project, stage: Path) -> Path:

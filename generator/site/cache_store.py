@@ -37,6 +37,11 @@ class Store:
         self.hits += 1
         return value
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept for `key` (noted as used, like `get`; read it later with `get`)."""
+        self.used.add(key)
+        return self._path(key).is_file()
+
     def put(self, key: str, value: Any) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,7 @@ def _collected() -> Iterator[_Collect]:
 
 
 def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path | None = None,
-          on_disk: dict[str, str] | None = None, live: Any = None) -> int:
+          on_disk: dict[str, str] | None = None, live: Any = None, lean: bool = False) -> int:
     """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error.
 
     `page_cache`: a folder where pages' rendered Markdown and HTML are kept between builds
@@ -62,6 +62,8 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     `on_disk` (with `page_cache`; the preview keeps it between builds): what the site folder's
     page files hold; the folder is then not cleaned and unchanged pages are not written again.
     `live` (a mkdocs_live.Live, for the preview): keeps this build's state for `rebuild_pages`.
+    `lean` (for `kb build`, which empties the theme's search index afterwards): keep less of each page
+    in memory and no search entries (see lean.py); the site is the same.
     Returns how many pages were reused from the cache."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
@@ -70,7 +72,7 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     cache = None
     with _collected() as collected, _without_dirty_warning():
         try:
-            config, cache = _configured(config_file, serve_url, page_cache, on_disk, live)
+            config, cache = _configured(config_file, serve_url, page_cache, on_disk, live, lean)
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
             try:
                 mkdocs_build(config, dirty=cache is not None and on_disk is not None, serve_url=serve_url)
@@ -91,7 +93,7 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
 
 
 def _configured(config_file: Path, serve_url: str | None, page_cache: Path | None,
-                on_disk: dict[str, str] | None, live: Any) -> tuple[Any, Any]:
+                on_disk: dict[str, str] | None, live: Any, lean: bool = False) -> tuple[Any, Any]:
     """The project's MkDocs config with kb's in-process plugins added, and the page cache (or None)."""
     from mkdocs.config import load_config
 
@@ -104,7 +106,11 @@ def _configured(config_file: Path, serve_url: str | None, page_cache: Path | Non
     config.plugins["kb-sanitize"] = _sanitizer(csp=serve_url is None and on_disk is None)
     cache = None
     if page_cache is not None:
-        cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk)
+        cache = config.plugins["kb-page-cache"] = PageCache(page_cache, on_disk, search=not lean)
+    if lean:
+        from generator.site.lean import Lean
+
+        config.plugins["kb-lean"] = Lean()
     if live is not None:
         config.plugins["kb-live"] = live
         live.cache = cache

@@ -70,13 +70,16 @@ class _WarningCount(logging.Handler):
 class PageCache(BasePlugin):
     """The plugin object; `mkdocs_api.build` adds it to the loaded config's plugins."""
 
-    def __init__(self, folder: Path, on_disk: dict[str, str] | None = None) -> None:
+    def __init__(self, folder: Path, on_disk: dict[str, str] | None = None, search: bool = True) -> None:
         """`on_disk` (for a long-running preview, kept between builds of one site folder): what each
         page's HTML file holds, by page key; pages whose file already holds their HTML are not
-        written again, and the build must not clean the site folder (`mkdocs_api` builds dirty)."""
+        written again, and the build must not clean the site folder (`mkdocs_api` builds dirty).
+        `search`: keep the theme's search entries of each page (off when nothing reads them)."""
         super().__init__()
         self.store = Store(folder)
         self.on_disk = on_disk
+        self.search = search
+        self._env: Any = None
         self._written: dict[str, str] = {}  # this build's page files -> keys
         self._site_dir = Path()
         self.warnings = _WarningCount()
@@ -169,15 +172,15 @@ class PageCache(BasePlugin):
                           json.dumps(around))
             self._page_keys[file.src_uri] = key
             self._written[file.abs_dest_path] = key
-            cached = self.store.get(key)
-            if cached is not None:
+            if self.store.has(key):  # read when the page is written, not all at once (memory)
                 self.reused += 1
-                page.kb_cached_output = cached
+                page.kb_cached_key, page.kb_template = key, page.meta.get("template", "main.html")
                 if self.on_disk is not None and self.on_disk.get(file.abs_dest_path) == key:
                     page.kb_cached_output = ""  # already there: MkDocs skips writing an empty page
                 page.meta = {**page.meta, "template": CACHED_TEMPLATE}
         cached_loader = jinja2.DictLoader({CACHED_TEMPLATE: "{{ page.kb_cached_output }}"})
         env.loader = jinja2.ChoiceLoader([cached_loader, env.loader])
+        self._env = env
         return env
 
     @event_priority(100)  # before the search plugin: a page whose entries are cached is not parsed again
@@ -185,7 +188,7 @@ class PageCache(BasePlugin):
         uri = page.file.src_uri
         self._marks[uri] = self.warnings.count
         index = _search_index(config)
-        if index is not None and uri in self._markdown_keys and not self.passive:
+        if index is not None and uri in self._markdown_keys and not self.passive and self.search:
             key = _digest("search", self._markdown_keys[uri], page.url, str(page.title))
             cached = self.store.get(key)
             self._search[uri] = (key, cached, len(index.entries), page.meta)
@@ -195,6 +198,8 @@ class PageCache(BasePlugin):
 
     @event_priority(-100)  # after the search plugin: add the cached entries, or keep the new ones
     def _context_last(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if not self.passive and page.meta.get("template") == CACHED_TEMPLATE and "kb_cached_output" not in vars(page):
+            page.kb_cached_output = self._cached_output(page, context)
         found = self._search.pop(page.file.src_uri, None)
         index = _search_index(config)
         if found is None or index is None:
@@ -209,11 +214,23 @@ class PageCache(BasePlugin):
 
     on_page_context = CombinedEvent(_context_first, _context_last)
 
+    def _cached_output(self, page: Any, context: Any) -> str:
+        """The page's HTML kept by an earlier build; if its entry was damaged since `on_env` found it,
+        the theme's template rendered now (after the other plugins' `on_page_context`, as MkDocs would)."""
+        output = self.store.get(page.kb_cached_key)
+        if output is None:
+            self.reused -= 1
+            output = self._env.get_template(page.kb_template).render(context)
+            if self.warnings.count == self._marks.get(page.file.src_uri):
+                self.store.put(page.kb_cached_key, output)
+        return str(output)
+
     @event_priority(100)  # first: the template's own output
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         uri = page.file.src_uri
-        if (not self.passive and not hasattr(page, "kb_cached_output") and uri in self._page_keys
-                and self.warnings.count == self._marks.get(uri)):
+        if "kb_cached_output" in vars(page):
+            page.kb_cached_output = ""  # written now: no need to keep every page's HTML until the end
+        elif (not self.passive and uri in self._page_keys and self.warnings.count == self._marks.get(uri)):
             self.store.put(self._page_keys[uri], output)
         return output
 
