@@ -17,6 +17,7 @@ from pathlib import Path
 from generator import buildstamp, files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
+from generator.content.load import release_documents
 from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
@@ -63,6 +64,7 @@ def build(
         result.ok, result.pages, result.seconds = True, pages, time.monotonic() - started
         return result
     buildstamp.forget(project)
+    release_documents(kb.items.values())  # checked: line numbers are rarely needed now (memory)
     result.pages = build_site(kb, project, jobs=jobs, pdf=pdf, cache=cache, engine=engine, progress=progress)
     buildstamp.save(project, key, result.pages)
     result.ok = True

@@ -44,8 +44,15 @@ class Finding:
     code: str  # a key of TITLES
     item: Item  # the item whose file should change
     message: str
-    location: Location
+    where: tuple[Any, ...]  # the path of the field in the item's file
     data: dict[str, Any] = field(default_factory=dict)
+    at_key: bool = False  # the field's key rather than its value
+
+    @property
+    def location(self) -> Location:
+        """Found when asked (the site's report does not show it; a built site's files may need parsing
+        again for it, see content/load.py's `release_documents`)."""
+        return self.item.origin.location(self.where, self.at_key)
 
 
 def coverage(kb: KnowledgeBase) -> dict[str, list[Finding]]:
@@ -77,7 +84,7 @@ def role_gaps(kb: KnowledgeBase, role: Role) -> list[Finding]:
         standards = _count(len(binding), "binding standard", "binding standards")
         message = f"role '{role.id}' has no path: its {competencies} and {standards} are taught by none"
         data = {"role": role.id, "competencies": len(role.competencies), "standards": len(binding)}
-        return [Finding("role-without-path", role, message, role.origin.location(("id",)), data)]
+        return [Finding("role-without-path", role, message, ("id",), data)]
     return _competency_gaps(role, paths) + _unread_standards(role, paths, binding)
 
 
@@ -96,9 +103,8 @@ def _competency_gaps(role: Role, paths: list[Path]) -> list[Finding]:
             continue
         how = f"its paths build it to level {reached} at most" if reached else "no step of its paths builds it"
         message = f"role '{role.id}' requires '{competency}' at level {required}; {how} ({names})"
-        where = role.origin.location(("competencies", competency), key=True)
         data = {"role": role.id, "competency": competency, "required": required, "built": reached}
-        findings.append(Finding("competency-gap", role, message, where, data))
+        findings.append(Finding("competency-gap", role, message, ("competencies", competency), data, at_key=True))
     return findings
 
 
@@ -112,7 +118,7 @@ def _unread_standards(role: Role, paths: list[Path], binding: list[Standard]) ->
         via = role.id if role.id in standard.roles else "everyone"
         message = f"standard '{standard.id}' binds '{role.id}'" + (" (everyone)" if via == "everyone" else "")
         message += f" but no path of the role reads it ({names})"
-        where = standard.origin.location(("roles", standard.roles.index(via)))
+        where = ("roles", standard.roles.index(via))
         findings.append(Finding("standard-not-read", standard, message, where, {"role": role.id}))
     return findings
 
@@ -123,20 +129,20 @@ def orphans(kb: KnowledgeBase) -> list[Finding]:
     findings = []
     for practice in usage.undecided_practices(kb):
         message = f"practice '{practice.id}' is neither adopted nor rejected"
-        findings.append(Finding("practice-undecided", practice, message, practice.origin.location(("id",))))
+        findings.append(Finding("practice-undecided", practice, message, ("id",)))
     for standard in usage.unused_standards(kb):
         message = f"standard '{standard.id}' binds no role and no path reads it"
-        findings.append(Finding("standard-unused", standard, message, standard.origin.location(("id",))))
+        findings.append(Finding("standard-unused", standard, message, ("id",)))
     for checklist in usage.unused_checklists(kb):
         message = f"checklist '{checklist.id}' is read by no path step and linked from no item"
-        findings.append(Finding("checklist-unused", checklist, message, checklist.origin.location(("id",))))
+        findings.append(Finding("checklist-unused", checklist, message, ("id",)))
     for competency in usage.unused_competencies(kb):
         message = f"competency '{competency.id}' is required by no role and built by no path"
-        findings.append(Finding("competency-unused", competency, message, competency.origin.location(("id",))))
+        findings.append(Finding("competency-unused", competency, message, ("id",)))
     for standard in kb.typed(Standard, include_retired=False):
         if not standard.measures:
             message = f"standard '{standard.id}' has no measure, so nobody can tell whether it is met"
-            findings.append(Finding("standard-no-measure", standard, message, standard.origin.location(("id",))))
+            findings.append(Finding("standard-no-measure", standard, message, ("id",)))
     return findings
 
 

@@ -8,6 +8,7 @@ does not exist, or with one job (unless asked to isolate jobs), the jobs run in 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -65,6 +66,15 @@ def map_jobs(job: Callable[[A], R], arguments: Sequence[A], jobs: int, isolate: 
 
 def _in_pool(job: Callable[[A], R], arguments: Sequence[A], jobs: int,
              context: Any) -> list[tuple[R | None, BaseException | None]]:
+    gc.freeze()  # the workers' collector leaves what they inherit alone: its pages stay shared, not copied
+    try:
+        return _pooled(job, arguments, jobs, context)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(job: Callable[[A], R], arguments: Sequence[A], jobs: int,
+            context: Any) -> list[tuple[R | None, BaseException | None]]:
     with ProcessPoolExecutor(max_workers=min(jobs, len(arguments)), mp_context=context,
                              initializer=_adopt, initargs=(job,)) as pool:
         futures = [pool.submit(_run, argument) for argument in arguments]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lifecycle_helpers import standard
 
+from generator.content.load import release_documents
 from generator.lifecycle.coverage import coverage
 
 
@@ -202,3 +203,12 @@ def test_the_orphans_page_and_the_coverage_report_name_the_same_items_on_the_sta
     in_report = {(kinds[f.code], f.item.id) for f in report_orphans(kb) if f.code in kinds}
     assert on_page == in_report
     assert ("practices", "watch-the-competition") in on_page  # the starter's deliberate example
+
+
+def test_findings_are_located_after_kb_build_let_the_parsed_files_go(write, load) -> None:
+    write("standards/complaints/own.yaml", standard("own", roles="[team-lead]"))
+    kb = load()
+    found = coverage(kb)["standard-not-read"]
+    release_documents(kb.items.values())  # as `kb build` does before rendering (memory)
+    assert all(item.origin.parsed is None for item in kb.items.values())
+    assert [str(finding.location) for finding in found] == ["standards/complaints/own.yaml:5:9"]
