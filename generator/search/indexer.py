@@ -67,7 +67,7 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
         if progress:
             progress(f"search index: {store.made} of {len(made)} chunks indexed anew, the others reused"
                      if store.made < len(made) else f"search index: {len(made)} chunks indexed")
-        count = _write(staging, made, kb)
+        count = _write(staging, made, kb, site_index_dir(project.site_dir) / static.FOLDER)
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
         manifest.save(staging)
         files.replace_folder(staging, folder)
@@ -94,9 +94,10 @@ def _chunks(kb: KnowledgeBase, store: ChunkStore, progress: Progress | None) -> 
     return made
 
 
-def _write(folder: Path, made: list[Chunk], kb: KnowledgeBase) -> int:
+def _write(folder: Path, made: list[Chunk], kb: KnowledgeBase, previous: Path) -> int:
     """The index of the chunks in `folder`: Whoosh's segments, the arrays and words beside them, the
-    word forms, and the browser's index; returns the number of documents."""
+    word forms, and the browser's index (its files unchanged since `previous` linked, not written);
+    returns the number of documents."""
     from generator.search import engine
 
     languages = list(kb.languages)
@@ -117,7 +118,7 @@ def _write(folder: Path, made: list[Chunk], kb: KnowledgeBase) -> int:
                         words)
     (folder / FORMS).write_text(_forms_json(forms), encoding="utf-8")
     static.export(folder / static.FOLDER, collected, languages, kb.default_language,
-                  json.loads((folder / FORMS).read_text(encoding="utf-8")))
+                  json.loads((folder / FORMS).read_text(encoding="utf-8")), previous)
     return len(collected.docs)
 
 
