@@ -7,7 +7,7 @@ For each size (standards, in two languages by default) and each engine (mkdocs, 
   each with its peak memory (the largest process: kb, or Zensical's own for that engine);
 * the anchor: a bare `mkdocs build` (Material, search, the same kind of section nav) of the same
   number of plain Markdown pages per language, one `mkdocs build` per language, in sequence,
-  and the ratio of each build to it;
+  and the ratio of each build to it; the cost per page (the same at every size when it is linear);
 * `kb preview` (MkDocs only): edit-to-reload latency, from saving a standard's YAML file until the
   preview server serves the changed page (the browser's live reload fires when that build ends).
 
@@ -186,13 +186,14 @@ def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, 
         if bare is None:
             bare = anchor(work / f"anchor-{size}", per_language)
         print(f"pages per language: {', '.join(f'{p:,}' for p in per_language)}; bare MkDocs on as many plain "
-              f"pages: {bare:.1f} s ({load()})")
-        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
+              f"pages: {bare:.1f} s, {1000 * bare / max(1, sum(per_language)):.1f} ms a page ({load()})")
+        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'ms/page':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
     for engine, figures in rows.items():
         cold = figures[0][1]
         for what, seconds, memory in figures:
-            print(f"{engine:<10}{what:<20}{seconds:9.1f}{seconds / (bare or 1):8.2f}{100 * seconds / cold:8.0f}%"
-                  f"{memory:9,.0f}", flush=True)
+            per_page = 1000 * seconds / max(1, sum(per_language))
+            print(f"{engine:<10}{what:<20}{seconds:9.1f}{per_page:9.1f}{seconds / (bare or 1):8.2f}"
+                  f"{100 * seconds / cold:8.0f}%{memory:9,.0f}", flush=True)
     if preview:
         first, latency = preview_latency(kb_dir)
         print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s "
