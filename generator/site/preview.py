@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.config import ConfigError, Project, load_project
 from generator.content.knowledge import KnowledgeBase
@@ -28,6 +29,7 @@ from generator.site import mkdocs_api
 from generator.site.emit import Changes, LanguageProject, emit_language, safe_join, write_if_changed
 from generator.site.incremental import affected_specs
 from generator.site.mkdocs_live import Live
+from generator.site.watcher import observer_for
 from generator.urls import language_prefix
 
 PREVIEW_ASSETS = Path(__file__).parent / "preview_assets"
@@ -160,10 +162,7 @@ def serve(config_file: Path, host: str, port: int, languages: list[str] | None, 
 
         server = mkdocs_api.make_server(builder, preview.site_root, host, port)
         project = load_project(config_file)
-        for folder in project.content_dirs:
-            if folder.exists():
-                server.watch(str(folder))
-        server.watch(str(config_file))
+        _watch(server, project, config_file)
         first = preview.languages(project)[0]
         echo(f"kb preview: serving on http://{host}:{port}/{language_prefix(first, project.default_language)} "
              "(Ctrl+C to stop)")
@@ -175,6 +174,23 @@ def serve(config_file: Path, host: str, port: int, languages: list[str] | None, 
             server.shutdown()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _watch(server: Any, project: Project, config_file: Path) -> None:
+    """The content folders and the config, by the system's file events where available (watcher.py).
+
+    With events, the config's folder is watched (not recursively) rather than the file: an editor
+    that saves by replacing the file would leave a watch on the file itself watching the old one."""
+    folders = [folder for folder in project.content_dirs if folder.exists()]
+    observer = observer_for([*folders, config_file.parent])
+    if observer is not None:
+        server.observer = observer  # MkDocs' server schedules its watches on it and starts it
+    for folder in folders:
+        server.watch(str(folder))
+    if observer is not None:
+        server.watch(str(config_file.parent), recursive=False)
+    else:
+        server.watch(str(config_file))
 
 
 def _report(report: Refresh, echo: Echo, first: bool = False) -> None:
