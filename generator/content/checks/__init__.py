@@ -2,7 +2,7 @@
 
 Each check is a function (kb, diagnostics) -> None that appends what it finds.
 The checks in `ITEM_CHECKS` look at one item at a time, (kb, item, diagnostics),
-and read nothing of the knowledge base but its settings (`ItemContext`), so a
+and read nothing of the knowledge base but what `ItemContext` holds, so a
 `CheckMemo` kept by a long-running caller (`kb preview`) replays their findings
 for an item object it has checked before instead of checking it again.
 """
@@ -21,6 +21,9 @@ Check = Callable[[KnowledgeBase, Diagnostics], None]
 ItemCheck = Callable[[KnowledgeBase, Item, Diagnostics], None]
 
 ITEM_CHECKS: list[ItemCheck] = [
+    references.references,
+    references.taxonomy_keys,
+    references.levels,
     texts.languages_and_html,
     limits.text_limits,
     advice.review_overdue,
@@ -28,6 +31,7 @@ ITEM_CHECKS: list[ItemCheck] = [
     advice.missing_translations,
     advice.translation_outdated,
     advice.checklist_item_untranslated,
+    advice.reference_retired,
 ]
 
 
@@ -43,36 +47,36 @@ def each_item(check: ItemCheck) -> Check:
 WHOLE_CHECKS: list[Check] = [
     structure.duplicate_ids,
     structure.one_taxonomy,
-    references.references,
-    references.taxonomy_keys,
-    references.levels,
     structure.path_order,
     structure.unique_keys,
     advice.practice_undecided,
     advice.standard_unused,
-    advice.reference_retired,
 ]
+_ITEM = [each_item(check) for check in ITEM_CHECKS]
 CHECKS: list[Check] = [  # in the order they always ran
-    *WHOLE_CHECKS[:7],
-    *[each_item(check) for check in ITEM_CHECKS[:6]],
-    *WHOLE_CHECKS[7:9],
-    each_item(ITEM_CHECKS[6]),
-    WHOLE_CHECKS[9],
+    *WHOLE_CHECKS[:2], *_ITEM[:3], *WHOLE_CHECKS[2:4], *_ITEM[3:9], *WHOLE_CHECKS[4:6], *_ITEM[9:],
 ]
 
 
 @dataclass(frozen=True)
 class ItemContext:
-    """All an item check reads of the knowledge base besides the item."""
+    """All an item check reads of the knowledge base besides the item: its settings, the taxonomy, and
+    which ids exist with which kind and status (references resolve, or point at a retired item)."""
 
     languages: tuple[str, ...]
     today: object
     review_every_months: object
     review_due_days: object
+    taxonomy: object
+    items: tuple[tuple[str, str, bool], ...]
+    broken: tuple[tuple[str, str], ...]
+    duplicated: tuple[str, ...]
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ItemContext:
-        return cls(tuple(kb.languages), kb.today, kb.review_every_months, kb.review_due_days)
+        return cls(tuple(kb.languages), kb.today, kb.review_every_months, kb.review_due_days, kb.taxonomy,
+                   tuple((item.id, item.kind, item.is_active) for item in kb.items.values()),
+                   tuple(kb.broken.items()), tuple(again.id for _, again in kb.duplicates))
 
 
 class CheckMemo:

@@ -1,6 +1,6 @@
 """Warnings (errors with --strict): what is not wrong yet, but needs a team lead's attention.
 
-The first five look at one item each (`ITEM_CHECKS` in __init__.py), the rest at the whole.
+Most look at one item each (`ITEM_CHECKS` in __init__.py), the rest at the whole.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from generator.content.fingerprint import source_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.messages import label
 from generator.content.models import Checklist, Item, Reviewable
-from generator.content.types import Text
-from generator.content.walk import leaves
+from generator.content.types import Ref, Text
+from generator.content.walk import iter_markers, leaves
 from generator.diagnostics import Diagnostics
 
 
@@ -115,13 +115,15 @@ def checklist_item_untranslated(kb: KnowledgeBase, checklist: Item, diagnostics:
                 )
 
 
-def reference_retired(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+def reference_retired(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
     """An active item that still points at a retired one sends readers to a rule no longer in force."""
-    for link in kb.links:
-        target = kb.get(link.target)
-        if link.source.is_active and target is not None and not target.is_active:
+    if not item.is_active:
+        return
+    for leaf, _ in iter_markers(item, Ref):  # the item's links (KnowledgeBase.links)
+        target = kb.get(leaf.value)
+        if target is not None and not target.is_active:
             diagnostics.warning(
-                link.source.origin.location(link.path), "reference-retired",
-                f"'{link.target}' is retired",
-                f"remove the reference from '{link.source.id}' or point it at the {target.kind} that replaced it",
+                item.origin.location(leaf.path), "reference-retired",
+                f"'{leaf.value}' is retired",
+                f"remove the reference from '{item.id}' or point it at the {target.kind} that replaced it",
             )
