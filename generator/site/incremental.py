@@ -61,13 +61,15 @@ def _mentioning(kb: KnowledgeBase, item_id: str) -> set[str]:
             if any(item_id in text for leaf, _ in iter_markers(other, Markdown) for text in leaf.value.values())}
 
 
-def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase) -> list[PageSpec] | None:
-    """The pages to re-render after a change; None means all of them."""
+def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase,
+                   pages: list[PageSpec] | None = None) -> list[PageSpec] | None:
+    """The pages to re-render after a change; None means all of them. `pages`: list_pages(new), if known."""
     if old is None or old.languages != new.languages:
         return None
+    pages = list_pages(new) if pages is None else pages
     changed = changed_ids(old, new)
     if changed and all(body_only(old, new, item_id) for item_id in changed):
-        return [spec for spec in list_pages(new) if spec.item is not None and spec.item.id in changed]
+        return [spec for spec in pages if spec.item is not None and spec.item.id in changed]
     kinds = {kb.get(i).kind for kb in (old, new) for i in changed if kb.get(i) is not None}  # type: ignore[union-attr]
     if kinds & set(WIDE_KINDS):
         return None
@@ -75,7 +77,7 @@ def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase) -> list[PageSp
     for item_id in changed:
         ids |= _neighbours(old, item_id) | _neighbours(new, item_id)
     keys = _area_and_channel_keys(old, new, changed) if kinds == {"standard"} else None
-    return [spec for spec in list_pages(new) if _wanted(spec, ids, keys)]
+    return [spec for spec in pages if _wanted(spec, ids, keys)]
 
 
 def _area_and_channel_keys(old: KnowledgeBase, new: KnowledgeBase, changed: set[str]) -> set[tuple[str, str]]:

@@ -25,6 +25,7 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
 from generator.render.memo import RenderMemo
+from generator.render.pages import PageSpec, list_pages
 from generator.site import mkdocs_api
 from generator.site.emit import Changes, LanguageProject, emit_language, safe_join, write_if_changed
 from generator.site.incremental import affected_specs
@@ -83,9 +84,10 @@ class Preview:
             report.errors = [str(d) for d in diagnostics.sorted() if d.severity is Severity.ERROR]
             self._status(self.languages(project), report.errors)
             return report
-        specs = affected_specs(self.kb, kb)
+        pages = list_pages(kb)
+        specs = affected_specs(self.kb, kb, pages)
         self.kb = kb
-        changed = self._emit(kb, project, specs, report)
+        changed = self._emit(kb, project, pages, specs, report)
         report.render_seconds = time.monotonic() - started
         if build_site:
             self._build(project, changed, report)
@@ -94,14 +96,15 @@ class Preview:
         self._status(self.languages(project), report.errors, len(diagnostics.warnings))  # MkDocs' own errors
         return report
 
-    def _emit(self, kb: KnowledgeBase, project: Project, specs: list | None, report: Refresh) -> dict[str, Changes]:
+    def _emit(self, kb: KnowledgeBase, project: Project, pages: list[PageSpec], specs: list[PageSpec] | None,
+              report: Refresh) -> dict[str, Changes]:
         """Write each language's project; return what changed in those that need MkDocs again."""
         extras = {path.name: path.read_bytes() for path in sorted(PREVIEW_ASSETS.iterdir()) if path.is_file()}
         changed = {}
         for lang in self.languages(project):
             target = self.projects.setdefault(lang, LanguageProject(self.workdir / "project" / lang, lang))
             changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras,
-                                    switcher=self.languages(project), memo=self.memo)
+                                    switcher=self.languages(project), memo=self.memo, pages=pages)
             report.pages_rendered += len(target.pages) if specs is None else len(specs)
             report.pages_written += len(changes.written) + len(changes.removed)
             if changes or not (self._site_dir(project, lang) / "index.html").exists():
