@@ -40,6 +40,7 @@ class Live(BasePlugin):
         self.cache: Any = None  # the build's PageCache, if any
         self.search: tuple[Any, Any] | None = None  # Material's search plugin's config and index for this site
         self.entry_json: dict[int, tuple[dict[str, Any], str]] = {}  # id(entry) -> (entry, its JSON)
+        self.spans: dict[str, tuple[int, int]] | None = None  # page URL -> where its entries are in the index
         self.ready = False  # a full build completed with this state
 
     def on_config(self, config: Any) -> Any:
@@ -62,6 +63,7 @@ class Live(BasePlugin):
         search = _search_plugin(config)
         # MkDocs shares a plugin object between the languages built in one process: keep this one's parts
         self.search = None if search is None else (search.config, search.search_index)
+        self.spans = None
         self.entry_json = {} if search is None else {
             id(entry): (entry, _json(entry)) for entry in search.search_index.entries}  # for the first edit
 
@@ -122,7 +124,7 @@ def _rebuild(live: Live, pages: list[Any], search: Any, cache: Any) -> bool:
         start = len(index.entries) if index is not None else 0
         _build_page(page, config, doc_files, nav, live.env, excluded=page.file.inclusion.is_excluded())
         if index is not None:
-            _replace_entries(index.entries, start, page.url)
+            _replace_entries(live, index.entries, start, page.url)
         page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         if cache is not None:
             cache.forget(page.file.abs_dest_path)
@@ -139,15 +141,22 @@ def _search_plugin(config: Any) -> Any:
     return None
 
 
-def _replace_entries(entries: list[dict[str, Any]], start: int, url: str) -> None:
-    """Move the page's new entries (appended from `start`) to where its old ones were, in their place."""
+def _replace_entries(live: Live, entries: list[dict[str, Any]], start: int, url: str) -> None:
+    """Move the page's new entries (appended from `start`) to where its old ones were, in their place.
+
+    A page's entries follow each other (its own, then its sections': `url`, `url#anchor`);
+    `live.spans` says where each page's are, found again only after a page's count changed."""
     new = entries[start:]
     del entries[start:]
-    section = url + "#"
-    old = [number for number, location in enumerate(str(entry.get("location", "")) for entry in entries)
-           if location == url or location.startswith(section)]
-    at = old[0] if old else len(entries)
-    entries[at:old[-1] + 1 if old else at] = new
+    if live.spans is None:
+        live.spans = {}
+        for number, entry in enumerate(entries):
+            page = str(entry.get("location", "")).split("#", 1)[0]
+            live.spans[page] = (live.spans.get(page, (number, 0))[0], number + 1)
+    first, end = live.spans.get(url, (len(entries), len(entries)))
+    entries[first:end] = new
+    if end - first != len(new):
+        live.spans = None
 
 
 def _write_search_index(live: Live, search: Any, config: Any) -> None:
