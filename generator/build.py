@@ -21,6 +21,7 @@ from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
 from generator.render.memo import RenderMemo
+from generator.search.manifest import ContentState
 from generator.site import mkdocs_api, overrides, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
@@ -51,7 +52,8 @@ def build(
     started = time.monotonic()
     sitedir.check_site_dir(project)  # before anything: a bad site_dir must fail fast
     engine = engine or project.options.engine
-    key = buildstamp.build_key(project, pdf=pdf, engine=engine)  # before loading: a later edit changes it
+    content = ContentState(project)  # before loading: a later edit changes the key and the index's manifest
+    key = buildstamp.build_key(project, pdf=pdf, engine=engine, content=content)
     progress("checking the content")
     kb, diagnostics = build_knowledge_base(project)
     diagnostics.extend(overrides.check(project))
@@ -63,15 +65,16 @@ def build(
         result.ok, result.pages, result.seconds = True, pages, time.monotonic() - started
         return result
     buildstamp.forget(project)
-    result.pages = build_site(kb, project, jobs=jobs, pdf=pdf, cache=cache, engine=engine, progress=progress)
+    result.pages = build_site(kb, project, content, jobs=jobs, pdf=pdf, cache=cache, engine=engine,
+                              progress=progress)
     buildstamp.save(project, key, result.pages)
     result.ok = True
     result.seconds = time.monotonic() - started
     return result
 
 
-def build_site(kb: KnowledgeBase, project: Project, *, jobs: int | None, pdf: bool, cache: bool, engine: str,
-               progress: Progress) -> int:
+def build_site(kb: KnowledgeBase, project: Project, content: ContentState, *, jobs: int | None, pdf: bool,
+               cache: bool, engine: str, progress: Progress) -> int:
     """Every language, then printouts and search index, in a staging folder swapped in; returns the pages."""
     site_dir = project.site_dir
     pages = 0
@@ -84,7 +87,7 @@ def build_site(kb: KnowledgeBase, project: Project, *, jobs: int | None, pdf: bo
             pages += count
             progress(note)
         staged_site = assemble(project, stage)
-        add_outputs(kb, project, staged_site, pdf, progress)
+        add_outputs(kb, project, content, staged_site, pdf, progress)
         sitedir.mark(staged_site)
         progress(f"replacing {site_dir.name}/")
         sitedir.check_site_dir(project)  # again: the folder may have changed during the build
@@ -138,7 +141,8 @@ def assemble(project: Project, stage: Path) -> Path:
     return site
 
 
-def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: bool, progress: Progress) -> None:
+def add_outputs(kb: KnowledgeBase, project: Project, content: ContentState, staged_site: Path, pdf: bool,
+                progress: Progress) -> None:
     """Printouts and the search index, from the modules that own them."""
     from generator.printing.jobs import write_pdfs
     from generator.search.indexer import write_index
@@ -148,7 +152,7 @@ def add_outputs(kb: KnowledgeBase, project: Project, staged_site: Path, pdf: boo
         progress("writing printouts (PDF)")
         write_pdfs(kb, project, staged_site, cache_dir, progress=progress)
     progress("writing the search index")
-    write_index(kb, project, staged_site)
+    write_index(kb, project, staged_site, progress, content)
 
 
 @contextmanager

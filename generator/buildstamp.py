@@ -34,11 +34,13 @@ _TOOLS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "zensic
 _CODE = Path(generator.__file__).parent
 
 
-def build_key(project: Project, *, pdf: bool, engine: str) -> str:
-    """A hash of every input of `kb build`'s output (see the module's docstring)."""
+def build_key(project: Project, *, pdf: bool, engine: str, content: ContentState | None = None) -> str:
+    """A hash of every input of `kb build`'s output (see the module's docstring); `content`: the content
+    files' state, if the caller has it already."""
     digest = hashlib.sha256()
+    fingerprint = (content or ContentState(project)).fingerprint
     for part in (f"{sys.version} {package_versions(_TOOLS)}", f"pdf={pdf} engine={engine} today={today().isoformat()}",
-                 os.environ.get("SOURCE_DATE_EPOCH", ""), ContentState(project).fingerprint,
+                 os.environ.get("SOURCE_DATE_EPOCH", ""), fingerprint,
                  _tree_digest(_CODE, skip=("__pycache__",)), _user_files(project), _history(project)):
         digest.update(part.encode("utf-8", "surrogateescape"))
         digest.update(b"\0")

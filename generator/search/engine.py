@@ -15,7 +15,9 @@ Beside the index: `words.json`, each language's words (typos.py); `items.npy` an
 
 from __future__ import annotations
 
+import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +25,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.analysis import Analyzer, Token
+from whoosh.codec.whoosh3 import W3Codec, W3Segment
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC
 
 from generator.search.analysis import FIELDS, analyze, field_name, fold, is_pair
 from generator.search.typos import write_words
@@ -33,19 +38,41 @@ if TYPE_CHECKING:
 
 ITEMS = "items.npy"
 TITLE_RANKS = "titles.npy"
+_INDEX = "MAIN"  # Whoosh's default index name: files MAIN_<segment>.seg, _MAIN_<generation>.toc
 STORED_FIELDS = ("id", "lang", "kind", "area", "status", "channels", "roles", "title", "summary", "url", "parts")
 
 
-class KbAnalyzer(Analyzer):
-    """Whoosh analyzer for one language: see analysis.py for what it emits."""
+Analysed = dict[tuple[str, str], Counter[str]]  # (language, text) -> its terms and counts, in order met
 
-    def __init__(self, lang: str) -> None:
+
+class KbAnalyzer(Analyzer):
+    """Whoosh analyzer for one language: see analysis.py for what it emits.
+
+    `analysed`: texts already analysed (while the same text's terms were collected for the browser's
+    index), replayed instead of analysed again; not pickled with the schema."""
+
+    def __init__(self, lang: str, analysed: Analysed | None = None) -> None:
         self.lang = lang
+        self.analysed = analysed
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"lang": self.lang}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.lang, self.analysed = state["lang"], None
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs: Any) -> Iterable[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        replay = self.analysed is not None and not (positions or chars)
+        known = self.analysed.get((self.lang, value)) if replay and self.analysed is not None else None
+        if known is not None:  # Whoosh counts the terms again: the same counts, in the same order
+            for term, count in known.items():
+                token.text, token.boost, token.stopped = term, 1.0, False
+                for _ in range(count):
+                    yield token
+            return
         for term, word in analyze(value, self.lang):
             token.text, token.boost, token.stopped = term, 1.0, False
             if positions:
@@ -55,7 +82,7 @@ class KbAnalyzer(Analyzer):
             yield token
 
 
-def schema(languages: list[str]) -> Schema:
+def schema(languages: list[str], analysed: Analysed | None = None) -> Schema:
     fields: dict[str, Any] = {
         "key": ID(unique=True), "id": ID(stored=True), "lang": ID(stored=True),
         "kind": ID(stored=True), "area": ID(stored=True), "status": ID(stored=True),
@@ -64,38 +91,88 @@ def schema(languages: list[str]) -> Schema:
     }
     for lang in languages:
         for name in FIELDS:
-            fields[field_name(name, lang)] = TEXT(analyzer=KbAnalyzer(lang), phrase=False)
+            fields[field_name(name, lang)] = TEXT(analyzer=KbAnalyzer(lang, analysed), phrase=False)
     return Schema(**fields)
 
 
-def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
-    """Create a new index in `folder` (which must be empty) holding `docs`; returns how many."""
+def text_fields(doc: SearchDoc) -> dict[str, str]:
+    """The document's texts as the index's fields hold them: one text per field and language."""
+    return {field_name(name, lang): "\n".join(texts) for (name, lang), texts in doc.texts.items()}
+
+
+class _NamedSegments(W3Codec):
+    """Whoosh's codec, naming the new segment `segid` instead of at random (same content, same bytes)."""
+
+    def __init__(self, segid: str) -> None:
+        super().__init__()
+        self.segid = segid
+
+    def new_segment(self, storage: Any, indexname: str) -> W3Segment:
+        return W3Segment(W3Codec(), indexname, segid=self.segid)
+
+
+class _UndatedStorage(FileStorage):
+    """Whoosh's file storage, except that the files inside a segment are dated 0 (the segment file lists
+    its parts with their dates, which would make the same segment differ from build to build)."""
+
+    def file_modified(self, name: str) -> float:
+        return 0.0
+
+
+def write_segment(folder: Path, docs: Iterable[SearchDoc], languages: list[str], segid: str,
+                  analysed: Analysed | None = None) -> Path:
+    """Write `docs` as one Whoosh segment named `segid` (letters and digits) into the new folder
+    `folder`; returns the segment's file. `analysed`: the documents' texts already analysed."""
     folder.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(folder), schema(languages))
-    writer = ix.writer(limitmb=1024)
-    items: dict[str, int] = {}
-    item_numbers: list[int] = []
-    titles: list[str] = []
+    ix = _UndatedStorage(str(folder)).create_index(schema(languages, analysed))
+    writer = ix.writer(limitmb=256, codec=_NamedSegments(segid))
     try:
         for doc in docs:
-            fields: dict[str, Any] = {
-                "key": doc.key, "id": doc.id, "lang": doc.lang, "kind": doc.kind, "area": doc.area,
-                "status": doc.status, "channels": " ".join(doc.channels), "roles": " ".join(doc.roles),
-                "title": doc.title, "summary": doc.summary, "url": doc.url, "parts": doc.parts,
-            }
-            for (name, lang), texts in doc.texts.items():
-                fields[field_name(name, lang)] = "\n".join(texts)
-            writer.add_document(**fields)
-            item_numbers.append(items.setdefault(doc.id, len(items)))
-            titles.append(fold(doc.title))
+            writer.add_document(
+                key=doc.key, id=doc.id, lang=doc.lang, kind=doc.kind, area=doc.area, status=doc.status,
+                channels=" ".join(doc.channels), roles=" ".join(doc.roles), title=doc.title,
+                summary=doc.summary, url=doc.url, parts=doc.parts, **text_fields(doc))
     except BaseException:
         writer.cancel()
         raise
     writer.commit(optimize=True)  # one segment: document numbers are the order documents were added in
-    np.save(folder / ITEMS, np.array(item_numbers, dtype=np.int32))
-    np.save(folder / TITLE_RANKS, _ranks(titles))
-    write_words(folder, _words(ix, languages))
-    return len(item_numbers)
+    return folder / f"{_INDEX}_{segid}{W3Segment.COMPOUND_EXT}"
+
+
+def assemble(folder: Path, segments: list[tuple[Path, int]], languages: list[str]) -> None:
+    """Make `folder` (new) an index of these segments, in order: (segment file, its documents)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    storage = FileStorage(str(folder))
+    listed = []
+    for path, count in segments:
+        shutil.copyfile(path, folder / path.name)
+        segment = W3Segment(W3Codec(), _INDEX, doccount=count, segid=path.stem.removeprefix(f"{_INDEX}_"))
+        segment.compound = True
+        listed.append(segment)
+    TOC(schema(languages), listed, 1).write(storage, _INDEX)
+
+
+def write_arrays(folder: Path, item_ids: list[str], titles: list[str], words: dict[str, set[str]]) -> None:
+    """Beside the index: each document's item and place by title, and each language's words."""
+    items: dict[str, int] = {}
+    np.save(folder / ITEMS, np.array([items.setdefault(item, len(items)) for item in item_ids], dtype=np.int32))
+    np.save(folder / TITLE_RANKS, _ranks([fold(title) for title in titles]))
+    write_words(folder, words)
+
+
+def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
+    """A whole index of `docs` in one segment, in the new folder `folder`; returns how many."""
+    listed = list(docs)
+    segment = write_segment(folder / "segment", listed, languages, "whole")
+    assemble(folder, [(segment, len(listed))], languages)
+    shutil.rmtree(folder / "segment")
+    words: dict[str, set[str]] = {}
+    for doc in listed:
+        for (_, lang), texts in doc.texts.items():
+            words.setdefault(lang, set()).update(
+                term for term, _ in analyze("\n".join(texts), lang) if not is_pair(term))
+    write_arrays(folder, [doc.id for doc in listed], [doc.title for doc in listed], words)
+    return len(listed)
 
 
 def _ranks(titles: list[str]) -> np.ndarray:
@@ -103,20 +180,6 @@ def _ranks(titles: list[str]) -> np.ndarray:
     ranks = np.empty(len(titles), dtype=np.int32)
     ranks[sorted(range(len(titles)), key=titles.__getitem__)] = np.arange(len(titles), dtype=np.int32)
     return ranks
-
-
-def _words(ix: Any, languages: list[str]) -> dict[str, set[str]]:
-    """Every word term (pair terms left out) of each language's text fields, for typo tolerance."""
-    words: dict[str, set[str]] = {}
-    with ix.reader() as reader:
-        for lang in languages:
-            found = words.setdefault(lang, set())
-            for name in FIELDS:
-                for term in reader.lexicon(field_name(name, lang)):
-                    text = term.decode("utf-8") if isinstance(term, bytes) else term
-                    if not is_pair(text):
-                        found.add(text)
-    return words
 
 
 class Engine:
@@ -148,15 +211,15 @@ class Engine:
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """The documents holding `term` in `field` (ascending) and its count in each; None if none do."""
         reader = self._reader()
-        if field not in reader.schema or (field, term) not in reader:
+        if field not in reader.schema:
             return None
-        matcher = reader.postings(field, term)
-        if type(matcher).__name__ == "W3LeafMatcher" and not getattr(matcher, "_byteids", True):
-            try:
-                return _read_blocks(matcher)
-            except (AttributeError, TypeError, ValueError):  # another Whoosh's block layout: the slow way
-                matcher = reader.postings(field, term)
-        return read_one_by_one(matcher)
+        found = [(offset, leaf) for leaf, offset in reader.leaf_readers() if (field, term) in leaf]
+        if not found:
+            return None
+        if len(found) == 1:
+            return _leaf_postings(found[0][1], field, term, found[0][0])
+        parts = [_leaf_postings(leaf, field, term, offset) for offset, leaf in found]  # segments in order
+        return np.concatenate([ids for ids, _ in parts]), np.concatenate([weights for _, weights in parts])
 
     def live_docs(self) -> np.ndarray | None:
         """Which document numbers are not deleted, or None when none are (an index is written whole)."""
@@ -198,6 +261,20 @@ class Engine:
                 if len(found) == limit:
                     break
         return found
+
+
+def _leaf_postings(leaf: Any, field: str, term: str, offset: int) -> tuple[np.ndarray, np.ndarray]:
+    """One segment's posting list of the term, numbered as in the whole index."""
+    matcher = leaf.postings(field, term)
+    ids = weights = None
+    if type(matcher).__name__ == "W3LeafMatcher" and not getattr(matcher, "_byteids", True):
+        try:
+            ids, weights = _read_blocks(matcher)
+        except (AttributeError, TypeError, ValueError):  # another Whoosh's block layout: the slow way
+            matcher = leaf.postings(field, term)
+    if ids is None or weights is None:
+        ids, weights = read_one_by_one(matcher)
+    return (ids + offset if offset else ids), weights
 
 
 def _read_blocks(matcher: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -2,9 +2,10 @@
 
 `kb build` calls `write_index(kb, project, site_dir)`, which puts the index in
 `<site>/_kb/search/`, with the browser's copy of it in `<site>/_kb/search/static/`
-(static.py). The index is rebuilt only when the content changed: the
-last one built is kept in `<project>/.kb/cache/search/` and copied when its
-fingerprint still matches. `kb search` uses the built site's index when it
+(static.py). An index whose fingerprint matches the content (the site's or the one
+`kb search` keeps in `<project>/.kb/cache/search/`) is copied; otherwise the index is
+built there, from chunks (chunks.py): only the chunks whose documents changed are
+analysed and written again. `kb search` uses the built site's index when it
 matches the content, else the cached one, (re)building the cache when it is
 missing or stale; it never writes into the site.
 """
@@ -13,33 +14,33 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
 
-from generator import files
+from generator import __version__, files
 from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
-from generator.search import static
-from generator.search.analysis import fold, stem, strip_marks
-from generator.search.documents import SearchDoc, search_documents
-from generator.search.manifest import ContentState, Manifest, cache_index_dir, fresh_index, site_index_dir
+from generator.search import chunks, static
+from generator.search.analysis import FIELDS, field_name, is_pair
+from generator.search.chunks import Chunk, ChunkStore
+from generator.search.documents import search_documents
+from generator.search.manifest import FORMAT, ContentState, Manifest, fresh_index, site_index_dir
 from generator.search.searcher import FORMS
 
 Progress = Callable[[str], None]
-_LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters; those with a non-ASCII one are kept (linear time)
 
 
-def write_index(kb: KnowledgeBase, project: Project, site_dir: Path) -> Path:
-    """Put an index of `kb` into `<site_dir>/_kb/search/`, reusing the last one if the content is unchanged."""
+def write_index(kb: KnowledgeBase, project: Project, site_dir: Path, progress: Progress | None = None,
+                content: ContentState | None = None) -> Path:
+    """Put an index of `kb` into `<site_dir>/_kb/search/`: a copy of the site's or the cache's index if
+    it is of the content as it is (or as `content` saw it), else one built there (from cached chunks)."""
+    content = content or ContentState(project)
     target = site_index_dir(site_dir)
-    source = fresh_index(project)
+    source = fresh_index(project, content)
     if source is None:
-        source = cache_index_dir(project)
-        build_index(kb, project, source)
-    if source.resolve() != target.resolve():
+        build_index(kb, project, target, progress, content)
+    elif source.resolve() != target.resolve():
         if target.exists():
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -47,59 +48,77 @@ def write_index(kb: KnowledgeBase, project: Project, site_dir: Path) -> Path:
     return target
 
 
-def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Progress | None = None) -> Manifest:
-    """Build a complete index of `kb` beside `folder`, then swap it in (readers never see half an index)."""
-    from generator.search import engine
+def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Progress | None = None,
+                content: ContentState | None = None) -> Manifest:
+    """Build a complete index of `kb` beside `folder`, then swap it in (readers never see half an index).
 
-    content = ContentState(project)
+    The index is made of chunks (chunks.py): those whose documents did not change since an earlier
+    build are taken from the cache, the others are analysed and written. `content`: the content
+    files' state the manifest records (default: as they are now)."""
+    content = content or ContentState(project)
     signature, fingerprint = content.signature, content.fingerprint
     files.remove_stale(folder.parent, f"{folder.name}.tmp-")
     staging = folder.with_name(f"{folder.name}.tmp-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
-    forms: dict[str, dict[str, set[str]]] = {}
-    collected = static.Collector()
+    store = ChunkStore(files.cache_dir(project.root) / chunks.FOLDER, list(kb.languages), _chunk_salt(kb))
     try:
-        count = engine.write(staging, _collecting(search_documents(kb), forms, collected, progress), kb.languages)
-        (staging / FORMS).write_text(_forms_json(forms), encoding="utf-8")
+        made = _chunks(kb, store, progress)
+        if progress:
+            progress(f"search index: {store.made} of {len(made)} chunks indexed anew, the others reused"
+                     if store.made < len(made) else f"search index: {len(made)} chunks indexed")
+        count = _write(staging, made, kb)
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
-        static.export(staging / static.FOLDER, collected, kb.languages, kb.default_language,
-                      json.loads((staging / FORMS).read_text(encoding="utf-8")))
         manifest.save(staging)
         files.replace_folder(staging, folder)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    store.prune()
     return manifest
 
 
-def _collecting(docs: Iterator[SearchDoc], forms: dict[str, dict[str, set[str]]], collected: static.Collector,
-                progress: Progress | None) -> Iterator[SearchDoc]:
-    """Pass the documents through, noting the words whose stem needs their diacritics, and collecting
-    each document's terms for the browser's index."""
-    for number, doc in enumerate(docs, 1):
-        collected.add(doc)
-        for (_, lang), texts in doc.texts.items():
-            table = forms.setdefault(lang, {})
-            for text in texts:
-                for word in _LETTERS.findall(text):
-                    if not word.isascii():
-                        _note_form(table, word.lower(), lang)
-        if progress and number % 2000 == 0:
-            progress(f"indexed {number} documents")
-        yield doc
+def _chunk_salt(kb: KnowledgeBase) -> str:
+    """What a chunk's analysis depends on besides its documents: the index format and the analysis tables."""
+    table = static.analysis_table(list(kb.languages))
+    return f"{FORMAT} {__version__} {json.dumps(table, sort_keys=True, ensure_ascii=False)}"
 
 
-def _note_form(table: dict[str, set[str]], word: str, lang: str) -> None:
-    """'reclamație' stems to 'reclam' but 'reclamatie' to 'reclamat': remember folded -> true stem."""
-    accurate, plain, folded = _stems(word, lang)
-    if accurate != plain:
-        table.setdefault(folded, set()).add(accurate)
+def _chunks(kb: KnowledgeBase, store: ChunkStore, progress: Progress | None) -> list[Chunk]:
+    every = chunks.span(sum(1 for item in kb.items.values() if item.kind != "taxonomy" and item.is_active))
+    made = []
+    for run in chunks.runs(search_documents(kb), every):
+        made.append(store.chunk(run))
+        if progress and store.made and store.made % 4 == 0:
+            progress(f"search index: {store.made} chunks indexed")
+    return made
 
 
-@lru_cache(maxsize=100_000)
-def _stems(word: str, lang: str) -> tuple[str, str, str]:
-    return fold(stem(word, lang)), fold(stem(strip_marks(word), lang)), fold(word)
+def _write(folder: Path, made: list[Chunk], kb: KnowledgeBase) -> int:
+    """The index of the chunks in `folder`: Whoosh's segments, the arrays and words beside them, the
+    word forms, and the browser's index; returns the number of documents."""
+    from generator.search import engine
+
+    languages = list(kb.languages)
+    engine.assemble(folder, [(chunk.segment, len(chunk.stored)) for chunk in made], languages)
+    collected = static.Collector()
+    forms: dict[str, dict[str, set[str]]] = {}
+    words: dict[str, set[str]] = {}
+    for chunk in made:
+        for stored, terms in zip(chunk.stored, chunk.terms, strict=True):
+            collected.add_analysed(stored, terms)
+        for lang, table in chunk.forms.items():
+            for word, stems in table.items():
+                forms.setdefault(lang, {}).setdefault(word, set()).update(stems)
+    for lang in languages:
+        words[lang] = {term for name in FIELDS for term in collected.fields.get(field_name(name, lang), {})
+                       if not is_pair(term)}
+    engine.write_arrays(folder, [doc["id"] for doc in collected.docs], [doc["title"] for doc in collected.docs],
+                        words)
+    (folder / FORMS).write_text(_forms_json(forms), encoding="utf-8")
+    static.export(folder / static.FOLDER, collected, languages, kb.default_language,
+                  json.loads((folder / FORMS).read_text(encoding="utf-8")))
+    return len(collected.docs)
 
 
 def _forms_json(forms: dict[str, dict[str, set[str]]]) -> str:

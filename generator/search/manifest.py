@@ -26,7 +26,7 @@ from generator.files import CACHE_FOLDER, atomic_write, read_regular
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
 CACHE_INDEX = CACHE_FOLDER / "search"  # inside the project
-FORMAT = 6  # bump when the index layout or the analysis changes
+FORMAT = 7  # bump when the index layout or the analysis changes
 MANIFEST = "fingerprint.json"
 
 
@@ -131,9 +131,9 @@ def cache_index_dir(project: Project) -> Path:
     return project.root / CACHE_INDEX
 
 
-def fresh_index(project: Project) -> Path | None:
-    """The built site's index or the cached one, whichever matches the content now."""
-    content = ContentState(project)
+def fresh_index(project: Project, content: ContentState | None = None) -> Path | None:
+    """The built site's index or the cached one, whichever matches the content now (or `content`)."""
+    content = content or ContentState(project)
     for folder in (site_index_dir(project.site_dir), cache_index_dir(project)):
         if content.matches(folder):
             return folder

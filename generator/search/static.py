@@ -66,11 +66,17 @@ class Collector:
         self.docs: list[Json] = []
 
     def add(self, doc: SearchDoc) -> None:
+        terms = {field_name(name, lang): Counter(term for term, _ in analyze("\n".join(texts), lang))
+                 for (name, lang), texts in doc.texts.items()}  # as engine.write gives them to Whoosh
+        self.add_analysed(stored_fields(doc), terms)
+
+    def add_analysed(self, stored: Json, terms: dict[str, Counter[str]]) -> None:
+        """Add a document already analysed: its stored fields and, per field, its terms' counts."""
         number = len(self.docs)
-        self.docs.append(_document(doc))
-        for (name, lang), texts in doc.texts.items():  # as engine.write gives them to Whoosh
-            table = self.fields[field_name(name, lang)]
-            for term, count in Counter(term for term, _ in analyze("\n".join(texts), lang)).items():
+        self.docs.append(stored)
+        for fname, counts in terms.items():
+            table = self.fields[fname]
+            for term, count in counts.items():
                 entry = table.get(term)
                 if entry is None:
                     entry = table[term] = (array("i"), array("i"))
@@ -195,7 +201,7 @@ def _write_vocabulary(folder: Path, vocabulary: dict[str, int]) -> None:
         _write(folder / "v" / f"{ord(letter):x}.json", entries)
 
 
-def _document(doc: SearchDoc) -> Json:
+def stored_fields(doc: SearchDoc) -> Json:
     """What the browser shows of a hit (the server's stored fields)."""
     return {"id": doc.id, "lang": doc.lang, "kind": doc.kind, "kind_label": kind_label(doc.kind, doc.lang),
             "title": doc.title, "summary": doc.summary, "url": doc.url, "area": doc.area, "status": doc.status,

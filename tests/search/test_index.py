@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -69,14 +70,13 @@ def test_write_index_reuses_an_index_of_the_same_content(project_copy: Path, mon
     project = load_project(project_copy / "mkdocs.yml")
     kb, _ = build_knowledge_base(project)
     builds = []
-    real_write = engine.write
-    monkeypatch.setattr(engine, "write", lambda *args: builds.append(1) or real_write(*args))
-    staged = project_copy / "staged-site"
-    indexer.write_index(kb, project, staged)
-    assert builds == [1] and is_fresh(site_index_dir(staged), project)
-    assert is_fresh(cache_index_dir(project), project)
+    real_assemble = engine.assemble
+    monkeypatch.setattr(engine, "assemble", lambda *args: builds.append(1) or real_assemble(*args))
+    indexer.write_index(kb, project, project.site_dir)
+    assert builds == [1] and is_fresh(site_index_dir(project.site_dir), project)
+    assert not cache_index_dir(project).exists()  # built where it is used, not built and copied
     indexer.write_index(kb, project, project_copy / "another-site")
-    assert builds == [1]  # copied from the cache, not built again
+    assert builds == [1]  # copied from the site, not built again
     assert (site_index_dir(project_copy / "another-site") / MANIFEST).is_file()
 
 
@@ -88,11 +88,64 @@ def test_a_failed_build_leaves_the_old_index(project_copy: Path, monkeypatch: py
     def broken(*args):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr(engine, "write", broken)
+    monkeypatch.setattr(engine, "assemble", broken)
     from generator.content.pipeline import build_knowledge_base
 
     kb, _ = build_knowledge_base(project)
     with pytest.raises(OSError):
         indexer.build_index(kb, project, folder)
     assert (folder / MANIFEST).read_text(encoding="utf-8") == before
-    assert [p.name for p in folder.parent.iterdir()] == ["search"]  # no staging folder left behind
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["search", "search-chunks"]  # no staging left
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_a_change_rewrites_one_chunk_and_gives_the_bytes_of_a_cold_build(project_copy: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.config import load_project
+    from generator.content.pipeline import build_knowledge_base
+    from generator.search import chunks
+
+    monkeypatch.setattr(chunks, "MIN_SPAN", 2)  # several chunks from the starter's few items
+    project = index_it(project_copy)
+    chunk_folders = project_copy / ".kb" / "cache" / "search-chunks"
+    before = {path.name for path in chunk_folders.iterdir()}
+    assert len(before) > 2
+    standard = project_copy / "standards/phone/answer-within-three-rings.yaml"
+    standard.write_text(standard.read_text(encoding="utf-8").replace("rings", "ringsss", 1), encoding="utf-8")
+    made = []
+    real_make = chunks.ChunkStore._make
+    monkeypatch.setattr(chunks.ChunkStore, "_make", lambda self, *args: made.append(1) or real_make(self, *args))
+    kb, _ = build_knowledge_base(project)
+    folder = cache_index_dir(project)
+    indexer.build_index(kb, project, folder)
+    assert made == [1]  # only the changed standard's chunk was analysed and written
+    after = {path.name for path in chunk_folders.iterdir()}
+    assert len(after - before) == 1 and len(before - after) == 1  # the old chunk was pruned
+    incremental = _files(folder)
+    shutil.rmtree(project_copy / ".kb")
+    indexer.build_index(kb, load_project(project_copy / "mkdocs.yml"), project_copy / "cold")
+    cold = _files(project_copy / "cold")
+    assert incremental.keys() == cold.keys()
+    assert [name for name in cold if incremental[name] != cold[name]] == []  # segment names included
+    assert any(name.endswith(".seg") for name in cold) and len([n for n in cold if n.endswith(".seg")]) == len(after)
+
+
+def test_runs_end_after_the_same_items_whatever_is_added() -> None:
+    from generator.search.chunks import runs
+    from generator.search.documents import SearchDoc
+
+    def ids(names: list[str]) -> list[list[str]]:
+        docs = [SearchDoc(id=name, lang=lang, kind="standard", url="/", title=name) for name in names
+                for lang in ("en", "pl")]
+        return [sorted({doc.id for doc in run}) for run in runs(docs, 4)]
+
+    names = [f"item-{number:03}" for number in range(60)]
+    first = ids(names)
+    assert 5 < len(first) < 40 and sorted(sum(first, [])) == names  # every item once, both languages together
+    second = ids(sorted([*names, "item-0305"]))
+    changed = [run for run in second if run not in first]
+    assert len(changed) in (1, 2) and "item-0305" in sum(changed, [])  # its own run (or the run it splits)
+    assert sum(len(run) for run in first if run not in second) <= len(sum(changed, []))
