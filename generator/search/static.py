@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
+import stat
 from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -70,6 +72,19 @@ class Collector:
                  for (name, lang), texts in doc.texts.items()}  # as engine.write gives them to Whoosh
         self.add_analysed(stored_fields(doc), terms)
 
+    def extend(self, other: Collector) -> None:
+        """Add the documents `other` collected, after these (the same as adding each of them here)."""
+        offset = len(self.docs)
+        self.docs.extend(other.docs)
+        for fname, terms in other.fields.items():
+            table = self.fields[fname]
+            for term, (docs, counts) in terms.items():
+                entry = table.get(term)
+                if entry is None:
+                    entry = table[term] = (array("i"), array("i"))
+                entry[0].extend([doc + offset for doc in docs] if offset else docs)
+                entry[1].extend(counts)
+
     def add_analysed(self, stored: Json, terms: dict[str, Counter[str]]) -> None:
         """Add a document already analysed: its stored fields and, per field, its terms' counts."""
         number = len(self.docs)
@@ -84,15 +99,56 @@ class Collector:
                 entry[1].append(count)
 
 
+class Output:
+    """A folder export writes into. A file whose bytes equal those of the same file in `previous` (the
+    index this one replaces, e.g. in the site being rebuilt) becomes a hard link to it instead of a
+    new file: a build after a small change creates few files. Files are only ever created, never
+    written in place, so a link never changes the file it shares."""
+
+    def __init__(self, folder: Path, previous: Path | None = None) -> None:
+        self.folder = folder
+        self.previous = previous
+
+    def __truediv__(self, name: str) -> Output:
+        return Output(self.folder / name, self.previous / name if self.previous else None)
+
+    def mkdir(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def write(self, name: str, data: Any) -> None:
+        """One file of the index (its folder exists: made once per folder, not per file)."""
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if self.previous is not None and self._link(name, encoded):
+            return
+        with open(self.folder / name, "xb") as file:
+            file.write(encoded)
+
+    def _link(self, name: str, encoded: bytes) -> bool:
+        assert self.previous is not None
+        old = self.previous / name
+        try:
+            if not stat.S_ISREG(os.lstat(old).st_mode):
+                return False
+            with open(old, "rb") as file:
+                if file.read(len(encoded) + 1) != encoded:
+                    return False
+            os.link(old, self.folder / name, follow_symlinks=False)
+        except OSError:  # gone, unreadable, another file system: written instead
+            return False
+        return True
+
+
 def export(target: Path, collected: Collector, languages: list[str], default: str,
-           forms: dict[str, dict[str, list[str]]]) -> Path:
-    """Write the browser's index of `collected` into `target` (a new folder); returns it."""
+           forms: dict[str, dict[str, list[str]]], previous: Path | None = None) -> Path:
+    """Write the browser's index of `collected` into `target` (a new folder); returns it.
+    `previous`: an earlier export whose unchanged files are linked, not written again."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    _write(target / "analysis.json", analysis_table(languages))
+    out = Output(target, previous if previous is not None and previous.is_dir() else None)
+    out.write("analysis.json", analysis_table(languages))
     postings = _postings(collected, languages, default)
     for lang in languages:
-        _export_language(postings[lang], collected.docs, lang, default, forms, target / lang)
+        _export_language(postings[lang], collected.docs, lang, default, forms, out / lang)
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
             destination = target / path.relative_to(ASSETS)
@@ -156,7 +212,7 @@ def _postings(collected: Collector, languages: list[str], default: str) -> dict[
 
 
 def _export_language(terms: Json, stored: list[Json], lang: str, default: str,
-                     forms: dict[str, dict[str, list[str]]], folder: Path) -> None:
+                     forms: dict[str, dict[str, list[str]]], folder: Output) -> None:
     mine = [doc for doc, fields in enumerate(stored) if fields["lang"] == lang]
     fields = _fields(lang, default)
     vocabulary: dict[str, int] = defaultdict(int)
@@ -168,20 +224,20 @@ def _export_language(terms: Json, stored: list[Json], lang: str, default: str,
                for term, entries in terms.items())  # about the JSON's length, without writing it twice
     shards = max(1, math.ceil(size / SHARD_BYTES))
     for sub in ("t", "v", "d", "f"):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
-    _write_shards(folder, terms, shards, {code: forms.get(code, {}) for code in {lang, default}})
-    _write_vocabulary(folder, vocabulary)
+        (folder / sub).mkdir()
+    _write_shards(folder / "t", terms, shards, {code: forms.get(code, {}) for code in {lang, default}})
+    _write_vocabulary(folder / "v", vocabulary)
     for number, doc in enumerate(mine):
-        _write(folder / "d" / f"{number}.json", stored[doc])
-    _write_filters(folder, [stored[doc] for doc in mine])
-    _write(folder / "meta.json", {
+        (folder / "d").write(f"{number}.json", stored[doc])
+    _write_filters(folder / "f", [stored[doc] for doc in mine])
+    folder.write("meta.json", {
         "format": FORMAT, "lang": lang, "default": default, "documents": len(mine), "shards": shards,
         "fields": [[fname, field_lang, boost] for fname, field_lang, boost in fields],
         "langs": list(dict.fromkeys([lang, default])),
     })
 
 
-def _write_shards(folder: Path, terms: dict[str, list[Any]], shards: int,
+def _write_shards(folder: Output, terms: dict[str, list[Any]], shards: int,
                   forms: dict[str, dict[str, list[str]]]) -> None:
     content: list[Json] = [{"terms": {}, "forms": {}} for _ in range(shards)]
     for term, entries in terms.items():
@@ -190,15 +246,15 @@ def _write_shards(folder: Path, terms: dict[str, list[Any]], shards: int,
         for word, stems in table.items():
             content[term_hash(word) % shards]["forms"].setdefault(word, {})[lang] = stems
     for number, shard in enumerate(content):
-        _write(folder / "t" / f"{number}.json", shard)
+        folder.write(f"{number}.json", shard)
 
 
-def _write_vocabulary(folder: Path, vocabulary: dict[str, int]) -> None:
+def _write_vocabulary(folder: Output, vocabulary: dict[str, int]) -> None:
     by_letter: dict[str, list[Any]] = defaultdict(list)
     for term in sorted(vocabulary):
         by_letter[term[:1]].append([term, vocabulary[term]])
     for letter, entries in by_letter.items():
-        _write(folder / "v" / f"{ord(letter):x}.json", entries)
+        folder.write(f"{ord(letter):x}.json", entries)
 
 
 def stored_fields(doc: SearchDoc) -> Json:
@@ -208,7 +264,7 @@ def stored_fields(doc: SearchDoc) -> Json:
             "channels": list(doc.channels), "roles": list(doc.roles), "parts": list(doc.parts)}
 
 
-def _write_filters(folder: Path, docs: list[Json]) -> None:
+def _write_filters(folder: Output, docs: list[Json]) -> None:
     """Per filter value, its documents (the role filter also takes `everyone`'s: the browser adds them)."""
     values: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, fields in enumerate(docs):
@@ -220,12 +276,6 @@ def _write_filters(folder: Path, docs: list[Json]) -> None:
         for role in fields["roles"]:
             values[("role", role)].append(number)
     for name in {name for name, _ in values}:
-        (folder / "f" / name).mkdir(parents=True, exist_ok=True)
+        (folder / name).mkdir()
     for (name, value), numbers in values.items():
-        _write(folder / "f" / name / f"{value}.json", np.diff(numbers, prepend=0).tolist())
-
-
-def _write(path: Path, data: Any) -> None:
-    """One file of the index (its folder exists: made once per folder, not per file)."""
-    with open(path, "w", encoding="utf-8") as file:
-        file.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        (folder / name).write(f"{value}.json", np.diff(numbers, prepend=0).tolist())

@@ -149,3 +149,29 @@ def test_runs_end_after_the_same_items_whatever_is_added() -> None:
     changed = [run for run in second if run not in first]
     assert len(changed) in (1, 2) and "item-0305" in sum(changed, [])  # its own run (or the run it splits)
     assert sum(len(run) for run in first if run not in second) <= len(sum(changed, []))
+
+
+def test_a_rebuilt_browser_index_links_the_files_that_did_not_change(project_copy: Path) -> None:
+    from generator.config import load_project
+    from generator.content.pipeline import build_knowledge_base
+    from generator.search import static
+
+    project = load_project(project_copy / "mkdocs.yml")
+    kb, _ = build_knowledge_base(project)
+    old = site_index_dir(project.site_dir)
+    indexer.write_index(kb, project, project.site_dir)
+    meta = old / "static" / "pl" / "meta.json"
+    meta.unlink()
+    meta.symlink_to(old / "static" / "en" / "meta.json")  # a link in the old site is never followed
+    standard = project_copy / "standards/phone/answer-within-three-rings.yaml"
+    standard.write_text(standard.read_text(encoding="utf-8").replace("rings", "ringsss", 1), encoding="utf-8")
+    kb, _ = build_knowledge_base(project)
+    new = indexer.write_index(kb, project, project_copy / "staged")
+    pairs = [(path, old / path.relative_to(new)) for path in (new / static.FOLDER).rglob("*.json")]
+    same = [new_file for new_file, old_file in pairs
+            if old_file.exists() and not old_file.is_symlink() and new_file.read_bytes() == old_file.read_bytes()]
+    shared = [new_file for new_file, old_file in pairs if old_file.exists() and new_file.samefile(old_file)]
+    assert shared == same and 50 < len(shared) < len(pairs)  # every unchanged file linked, no other
+    assert not (new / "static" / "pl" / "meta.json").is_symlink()
+    assert json.loads((new / "static" / "pl" / "meta.json").read_text("utf-8"))["lang"] == "pl"
+    assert {p.relative_to(new).as_posix() for p in new.rglob("*")} >= {"static/pl/meta.json", "static/en/meta.json"}
