@@ -7,7 +7,7 @@ For each size (standards, in two languages by default) and each engine (mkdocs, 
   each with its peak memory (the largest process: kb, or Zensical's own for that engine);
 * the anchor: a bare `mkdocs build` (Material, search, the same kind of section nav) of the same
   number of plain Markdown pages per language, one `mkdocs build` per language, in sequence,
-  and the ratio of each build to it;
+  and the ratio of each build to it; the cost per page (the same at every size when it is linear);
 * `kb preview` (MkDocs only): edit-to-reload latency, from saving a standard's YAML file until the
   preview server serves the changed page (the browser's live reload fires when that build ends).
 
@@ -25,6 +25,7 @@ import os
 import resource
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -135,8 +136,8 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def preview_latency(kb_dir: Path, timeout: float = 1800.0) -> tuple[float, float]:
-    """(seconds to the first page, edit-to-served seconds) of `kb preview`, a separate process."""
+def preview_latency(kb_dir: Path, timeout: float = 1800.0, edits: int = 5) -> tuple[float, list[float]]:
+    """(seconds to the first page, edit-to-served seconds of each edit) of `kb preview`, a separate process."""
     port = free_port()
     env = {**os.environ, "KB_TODAY": TODAY}
     kb = str(Path(sys.executable).with_name("kb"))
@@ -151,14 +152,17 @@ def preview_latency(kb_dir: Path, timeout: float = 1800.0) -> tuple[float, float
                 raise SystemExit("kb preview did not serve the site")
             time.sleep(0.2)
         first = time.monotonic() - started
-        time.sleep(1.0)  # let the watcher settle
-        _, word = change_one_standard(kb_dir, "Reloaded")
-        edited = time.monotonic()
-        while word not in (fetch(url) or ""):
-            if time.monotonic() - edited > timeout:
-                raise SystemExit("kb preview did not show the change")
-            time.sleep(0.05)
-        return first, time.monotonic() - edited
+        latencies = []
+        for number in range(edits):
+            time.sleep(1.0)  # let the watcher settle
+            _, word = change_one_standard(kb_dir, f"Reloaded{number}")
+            edited = time.monotonic()
+            while word not in (fetch(url) or ""):
+                if time.monotonic() - edited > timeout:
+                    raise SystemExit("kb preview did not show the change")
+                time.sleep(0.02)
+            latencies.append(time.monotonic() - edited)
+        return first, latencies
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -186,17 +190,19 @@ def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, 
         if bare is None:
             bare = anchor(work / f"anchor-{size}", per_language)
         print(f"pages per language: {', '.join(f'{p:,}' for p in per_language)}; bare MkDocs on as many plain "
-              f"pages: {bare:.1f} s ({load()})")
-        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
+              f"pages: {bare:.1f} s, {1000 * bare / max(1, sum(per_language)):.1f} ms a page ({load()})")
+        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'ms/page':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
     for engine, figures in rows.items():
         cold = figures[0][1]
         for what, seconds, memory in figures:
-            print(f"{engine:<10}{what:<20}{seconds:9.1f}{seconds / (bare or 1):8.2f}{100 * seconds / cold:8.0f}%"
-                  f"{memory:9,.0f}", flush=True)
+            per_page = 1000 * seconds / max(1, sum(per_language))
+            print(f"{engine:<10}{what:<20}{seconds:9.1f}{per_page:9.1f}{seconds / (bare or 1):8.2f}"
+                  f"{100 * seconds / cold:8.0f}%{memory:9,.0f}", flush=True)
     if preview:
-        first, latency = preview_latency(kb_dir)
-        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload {latency:.2f} s "
-              f"({load()})", flush=True)
+        first, latencies = preview_latency(kb_dir)
+        each = ", ".join(f"{seconds:.2f}" for seconds in latencies)
+        print(f"mkdocs    kb preview: first page served after {first:.1f} s; edit-to-reload median "
+              f"{statistics.median(latencies):.2f} s (each: {each}) ({load()})", flush=True)
     if "zensical" in engines:
         print("zensical  kb preview: not available (the preview runs MkDocs)")
 

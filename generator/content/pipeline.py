@@ -1,8 +1,9 @@
 """load -> validate -> KnowledgeBase: the one entry point every command (and the preview) uses.
 
 `LoadCache` lets a long-running caller (`kb preview`) keep each file's item and
-diagnostics until the file's size or modification time changes; the whole
-knowledge base is still re-checked every time (checks are whole-base by nature).
+diagnostics until the file's size or modification time changes, and the item
+checks' findings for each unchanged item (`CheckMemo`); the checks across items
+run again every time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import Project
-from generator.content.checks import run_checks
+from generator.content.checks import CheckMemo, run_checks
 from generator.content.files import discover, project_listing
 from generator.content.knowledge import KnowledgeBase
 from generator.content.load import Seen, load_file
@@ -50,6 +51,7 @@ class LoadCache:
 
     def __init__(self) -> None:
         self._files: dict[str, _Loaded] = {}
+        self.checks = CheckMemo()
 
     def load(self, path: str, info: os.stat_result | None, default_language: str, shown: str | None,
              root: Path | None = None) -> _Loaded:
@@ -72,10 +74,11 @@ def build_knowledge_base(
     """Load every content file and check the whole; `only` limits which files' problems are reported;
     `cache` (kept by the caller between calls) skips files unchanged since the last call."""
     with _cyclic_gc_paused():
-        return _build(project, only, cache or LoadCache())
+        return _build(project, only, cache or LoadCache(), cache is not None)
 
 
-def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[KnowledgeBase, Diagnostics]:
+def _build(project: Project, only: Sequence[Path], cache: LoadCache,
+           kept: bool) -> tuple[KnowledgeBase, Diagnostics]:
     diagnostics = Diagnostics()
     folders = project.content_dirs
     for folder in folders:
@@ -106,7 +109,7 @@ def _build(project: Project, only: Sequence[Path], cache: LoadCache) -> tuple[Kn
         anchor=display_path(folders[0]) if folders else display_path(project.root),
     )
     kb.kinds_seen, kb.broken = seen.kinds, seen.broken
-    run_checks(kb, diagnostics)
+    run_checks(kb, diagnostics, cache.checks if kept else None)
     if only:
         wanted = {display_path(p.resolve()) for p in discover(only)}
         diagnostics = Diagnostics([d for d in diagnostics if d.location.path in wanted])

@@ -32,6 +32,7 @@ from generator import files
 from generator.search import engine
 from generator.search.analysis import analyze, field_name, fold, stem, strip_marks
 from generator.search.documents import SearchDoc
+from generator.search.static import Collector, stored_fields
 
 CHUNKS = 16  # about this many chunks, whatever the size (each is a segment every query reads)
 MIN_SPAN = 16  # items per chunk on small knowledge bases
@@ -45,12 +46,16 @@ Forms = dict[str, dict[str, set[str]]]  # language -> folded word -> its true st
 
 @dataclass
 class Chunk:
-    """A run of documents, its Whoosh segment and what the browser's index and the typo list need of it."""
+    """A run of documents, its Whoosh segment and what the browser's index and the typo list need of it:
+    the documents' stored fields and terms (a Collector numbering them from 0), the word forms."""
 
     segment: Path
-    stored: list[Json] = field(default_factory=list)  # per document: what a hit shows (static.stored_fields)
-    terms: list[dict[str, Counter[str]]] = field(default_factory=list)  # per document: field -> term counts
+    collected: Collector = field(default_factory=Collector)
     forms: Forms = field(default_factory=dict)
+
+    @property
+    def documents(self) -> int:
+        return len(self.collected.docs)
 
 
 def span(items: int) -> int:
@@ -105,21 +110,20 @@ class ChunkStore:
             chunk = pickle.loads(zlib.decompress((folder / RECORD).read_bytes()))
         except Exception:  # noqa: BLE001 - missing or damaged: made again
             return None
-        if not isinstance(chunk, Chunk) or not (folder / chunk.segment.name).is_file():
+        if (not isinstance(chunk, Chunk) or not isinstance(getattr(chunk, "collected", None), Collector)
+                or not (folder / chunk.segment.name).is_file()):
             return None
         chunk.segment = folder / chunk.segment.name
         return chunk
 
     def _make(self, key: str, docs: list[SearchDoc]) -> Chunk:
         """Analyse the documents once (for Whoosh and for the record), write both, then move them in."""
-        from generator.search.static import stored_fields
-
         staging = self.folder / f"{key}.tmp-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
         analysed: engine.Analysed = {}
-        chunk = Chunk(staging / "segment", [stored_fields(doc) for doc in docs])
+        chunk = Chunk(staging / "segment")
         for doc in docs:
-            chunk.terms.append(_analysed(doc, analysed))
+            chunk.collected.add_analysed(stored_fields(doc), _analysed(doc, analysed))
             _note_forms(doc, chunk.forms)
         try:
             segment = engine.write_segment(staging, docs, self.languages, segid=key, analysed=analysed)

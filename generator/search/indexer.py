@@ -23,7 +23,7 @@ from generator.config import Project
 from generator.content.knowledge import KnowledgeBase
 from generator.search import chunks, static
 from generator.search.analysis import FIELDS, field_name, is_pair
-from generator.search.chunks import Chunk, ChunkStore
+from generator.search.chunks import ChunkStore, Forms
 from generator.search.documents import search_documents
 from generator.search.manifest import FORMAT, ContentState, Manifest, fresh_index, site_index_dir
 from generator.search.searcher import FORMS
@@ -63,11 +63,12 @@ def build_index(kb: KnowledgeBase, project: Project, folder: Path, progress: Pro
         shutil.rmtree(staging)
     store = ChunkStore(files.cache_dir(project.root) / chunks.FOLDER, list(kb.languages), _chunk_salt(kb))
     try:
-        made = _chunks(kb, store, progress)
+        collected, segments, forms = _chunks(kb, store, progress)
         if progress:
-            progress(f"search index: {store.made} of {len(made)} chunks indexed anew, the others reused"
-                     if store.made < len(made) else f"search index: {len(made)} chunks indexed")
-        count = _write(staging, made, kb, site_index_dir(project.site_dir) / static.FOLDER)
+            progress(f"search index: {store.made} of {len(segments)} chunks indexed anew, the others reused"
+                     if store.made < len(segments) else f"search index: {len(segments)} chunks indexed")
+        _write(staging, segments, collected, forms, kb, site_index_dir(project.site_dir) / static.FOLDER)
+        count = len(collected.docs)
         manifest = Manifest(fingerprint, signature, list(kb.languages), kb.default_language, count, _facets(kb))
         manifest.save(staging)
         files.replace_folder(staging, folder)
@@ -84,45 +85,44 @@ def _chunk_salt(kb: KnowledgeBase) -> str:
     return f"{FORMAT} {__version__} {json.dumps(table, sort_keys=True, ensure_ascii=False)}"
 
 
-def _chunks(kb: KnowledgeBase, store: ChunkStore, progress: Progress | None) -> list[Chunk]:
+def _chunks(kb: KnowledgeBase, store: ChunkStore,
+            progress: Progress | None) -> tuple[static.Collector, list[tuple[Path, int]], Forms]:
+    """Every chunk, one at a time (only one chunk's analysis is in memory): their documents' terms
+    collected in order, their segments (file, documents) and the word forms."""
     every = chunks.span(sum(1 for item in kb.items.values() if item.kind != "taxonomy" and item.is_active))
-    made = []
-    for run in chunks.runs(search_documents(kb), every):
-        made.append(store.chunk(run))
-        if progress and store.made and store.made % 4 == 0:
-            progress(f"search index: {store.made} chunks indexed")
-    return made
-
-
-def _write(folder: Path, made: list[Chunk], kb: KnowledgeBase, previous: Path) -> int:
-    """The index of the chunks in `folder`: Whoosh's segments, the arrays and words beside them, the
-    word forms, and the browser's index (its files unchanged since `previous` linked, not written);
-    returns the number of documents."""
-    from generator.search import engine
-
-    languages = list(kb.languages)
-    engine.assemble(folder, [(chunk.segment, len(chunk.stored)) for chunk in made], languages)
     collected = static.Collector()
-    forms: dict[str, dict[str, set[str]]] = {}
-    words: dict[str, set[str]] = {}
-    for chunk in made:
-        for stored, terms in zip(chunk.stored, chunk.terms, strict=True):
-            collected.add_analysed(stored, terms)
+    segments: list[tuple[Path, int]] = []
+    forms: Forms = {}
+    for run in chunks.runs(search_documents(kb), every):
+        chunk = store.chunk(run)
+        segments.append((chunk.segment, chunk.documents))
+        collected.extend(chunk.collected)
         for lang, table in chunk.forms.items():
             for word, stems in table.items():
                 forms.setdefault(lang, {}).setdefault(word, set()).update(stems)
-    for lang in languages:
-        words[lang] = {term for name in FIELDS for term in collected.fields.get(field_name(name, lang), {})
-                       if not is_pair(term)}
+        if progress and store.made and store.made % 4 == 0:
+            progress(f"search index: {store.made} chunks indexed")
+    return collected, segments, forms
+
+
+def _write(folder: Path, segments: list[tuple[Path, int]], collected: static.Collector, forms: Forms,
+           kb: KnowledgeBase, previous: Path) -> None:
+    """The index in `folder`: Whoosh's segments, the arrays and words beside them, the word forms,
+    and the browser's index (its files unchanged since `previous` linked, not written)."""
+    from generator.search import engine
+
+    languages = list(kb.languages)
+    engine.assemble(folder, segments, languages)
+    words = {lang: {term for name in FIELDS for term in collected.fields.get(field_name(name, lang), {})
+                    if not is_pair(term)} for lang in languages}
     engine.write_arrays(folder, [doc["id"] for doc in collected.docs], [doc["title"] for doc in collected.docs],
                         words)
     (folder / FORMS).write_text(_forms_json(forms), encoding="utf-8")
     static.export(folder / static.FOLDER, collected, languages, kb.default_language,
                   json.loads((folder / FORMS).read_text(encoding="utf-8")), previous)
-    return len(collected.docs)
 
 
-def _forms_json(forms: dict[str, dict[str, set[str]]]) -> str:
+def _forms_json(forms: Forms) -> str:
     data = {lang: {word: sorted(stems) for word, stems in sorted(table.items())} for lang, table in forms.items()}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

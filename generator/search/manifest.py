@@ -26,7 +26,7 @@ from generator.files import CACHE_FOLDER, atomic_write, read_regular
 
 SITE_INDEX = Path("_kb") / "search"  # inside the built site
 CACHE_INDEX = CACHE_FOLDER / "search"  # inside the project
-FORMAT = 7  # bump when the index layout or the analysis changes
+FORMAT = 8  # bump when the index layout or the analysis changes
 MANIFEST = "fingerprint.json"
 
 

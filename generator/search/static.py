@@ -72,6 +72,19 @@ class Collector:
                  for (name, lang), texts in doc.texts.items()}  # as engine.write gives them to Whoosh
         self.add_analysed(stored_fields(doc), terms)
 
+    def extend(self, other: Collector) -> None:
+        """Add the documents `other` collected, after these (the same as adding each of them here)."""
+        offset = len(self.docs)
+        self.docs.extend(other.docs)
+        for fname, terms in other.fields.items():
+            table = self.fields[fname]
+            for term, (docs, counts) in terms.items():
+                entry = table.get(term)
+                if entry is None:
+                    entry = table[term] = (array("i"), array("i"))
+                entry[0].extend([doc + offset for doc in docs] if offset else docs)
+                entry[1].extend(counts)
+
     def add_analysed(self, stored: Json, terms: dict[str, Counter[str]]) -> None:
         """Add a document already analysed: its stored fields and, per field, its terms' counts."""
         number = len(self.docs)

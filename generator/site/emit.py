@@ -116,6 +116,7 @@ class LanguageProject:
         self.config_file = folder / "mkdocs.yml"
         self.pages: dict[str, str] = {}
         self.theme_files: set[str] = set()  # files of the merged theme folder written so far
+        self.dumped: tuple[Any, str] | None = None  # the last config and its text (dumping a long nav takes time)
 
     def write_pages(self, rendered: dict[str, str], keep: set[str], changes: Changes) -> None:
         """Write pages whose text changed; remove pages we wrote before that are not in `keep`."""
@@ -182,15 +183,21 @@ def user_docs_files(project: Project) -> list[tuple[str, bytes]]:
 
 def render_config(
     kb: KnowledgeBase, project: Project, renderer: Renderer, site_dir: Path, extra_assets: list[str] = (),  # type: ignore[assignment]
-    switcher: list[str] | None = None, custom_dir: Any = None,
+    switcher: list[str] | None = None, custom_dir: Any = None, target: LanguageProject | None = None,
 ) -> str:
+    """The language's mkdocs.yml; `target` keeps the last one, whose text is reused when the config is equal."""
     names = sorted(set(asset_names()) | set(extra_assets))
     assets = [f"{ASSET_FOLDER}/{name}" for name in names]
     config = site_config.language_config(
         project, renderer.lang, build_nav(renderer), not_in_nav(), site_dir, assets, switcher,
         custom_dir=custom_dir,
     )
-    return site_config.dump(config)
+    if target is not None and target.dumped is not None and target.dumped[0] == config:
+        return target.dumped[1]
+    text = site_config.dump(config)
+    if target is not None:
+        target.dumped = (config, text)
+    return text
 
 
 def emit_language(
@@ -202,20 +209,22 @@ def emit_language(
     extra_assets: dict[str, bytes] | None = None,
     switcher: list[str] | None = None,
     memo: RenderMemo | None = None,
+    pages: list[PageSpec] | None = None,
 ) -> Changes:
     """Render (all pages, or only `specs`) and write the language's project; return what changed.
     `switcher`: the languages the language switcher offers (default: all; the preview of some
-    languages offers those). `memo`: work to share with other languages' renderers (see RenderMemo)."""
+    languages offers those). `memo`: work to share with other languages' renderers (see RenderMemo).
+    `pages`: list_pages(kb), when the caller has it already."""
     memo = memo or RenderMemo()
     renderer = Renderer(kb, site_settings(project, memo.git), target.lang, memo)
     changes = Changes()
-    full = list_pages(kb)
+    full = list_pages(kb) if pages is None else pages
     rendered = render_all(renderer, full if specs is None else specs)
     target.write_pages(rendered, {spec.doc for spec in full}, changes)
     extras = extra_assets or {}
     target.write_support(project, extras, changes)
     theme = overrides.plan(project, target.folder)
     target.write_theme(theme.files, changes)
-    target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher, theme.custom_dir),
-                        changes)
+    target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher, theme.custom_dir,
+                                      target), changes)
     return changes

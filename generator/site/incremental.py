@@ -5,6 +5,9 @@
 what they point at and what points at them (before and after the change), the
 items whose Markdown names them (an id in prose is a link showing the title), plus
 every index page; the pages' texts are then compared before anything is written.
+When only texts that no other page shows changed (a standard's statement, why,
+steps and the like: `BODY_FIELDS`), only the changed items' own pages are
+rendered again (`body_only`).
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item, Standard
 from generator.content.types import Markdown, Ref
 from generator.content.walk import iter_markers
+from generator.lifecycle.translations import translation_status
 from generator.render.pages import PageSpec, list_pages
 
 WIDE_KINDS = ("taxonomy",)  # a change here can alter every page
+# Fields shown on the item's own page only: no index, report or other item's page reads them (the
+# translations report reads their translation state and the coverage report whether measures exist,
+# both compared in `body_only`). A template that starts showing one elsewhere must drop it here.
+BODY_FIELDS: dict[str, frozenset[str]] = {
+    "standard": frozenset({"statement", "why", "steps", "authority", "measures", "do", "dont"}),
+}
 
 
 def changed_ids(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
@@ -51,11 +61,15 @@ def _mentioning(kb: KnowledgeBase, item_id: str) -> set[str]:
             if any(item_id in text for leaf, _ in iter_markers(other, Markdown) for text in leaf.value.values())}
 
 
-def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase) -> list[PageSpec] | None:
-    """The pages to re-render after a change; None means all of them."""
+def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase,
+                   pages: list[PageSpec] | None = None) -> list[PageSpec] | None:
+    """The pages to re-render after a change; None means all of them. `pages`: list_pages(new), if known."""
     if old is None or old.languages != new.languages:
         return None
+    pages = list_pages(new) if pages is None else pages
     changed = changed_ids(old, new)
+    if changed and all(body_only(old, new, item_id) for item_id in changed):
+        return [spec for spec in pages if spec.item is not None and spec.item.id in changed]
     kinds = {kb.get(i).kind for kb in (old, new) for i in changed if kb.get(i) is not None}  # type: ignore[union-attr]
     if kinds & set(WIDE_KINDS):
         return None
@@ -63,7 +77,7 @@ def affected_specs(old: KnowledgeBase | None, new: KnowledgeBase) -> list[PageSp
     for item_id in changed:
         ids |= _neighbours(old, item_id) | _neighbours(new, item_id)
     keys = _area_and_channel_keys(old, new, changed) if kinds == {"standard"} else None
-    return [spec for spec in list_pages(new) if _wanted(spec, ids, keys)]
+    return [spec for spec in pages if _wanted(spec, ids, keys)]
 
 
 def _area_and_channel_keys(old: KnowledgeBase, new: KnowledgeBase, changed: set[str]) -> set[tuple[str, str]]:
@@ -84,3 +98,28 @@ def _wanted(spec: PageSpec, ids: set[str], keys: set[tuple[str, str]] | None) ->
     if keys is not None and spec.kind in ("area", "channel"):
         return (spec.kind, spec.key) in keys  # only standards changed: other areas' pages are unchanged
     return True
+
+
+def body_only(old: KnowledgeBase, new: KnowledgeBase, item_id: str) -> bool:
+    """Whether the item changed only in texts that no page but its own shows (see BODY_FIELDS)."""
+    before, after = old.get(item_id), new.get(item_id)
+    if before is None or after is None or type(before) is not type(after) or _file(before) != _file(after):
+        return False
+    body = BODY_FIELDS.get(after.kind, frozenset())
+    if any(getattr(before, name) != getattr(after, name) for name in type(after).model_fields if name not in body):
+        return False
+    if bool(getattr(before, "measures", None)) != bool(getattr(after, "measures", None)):
+        return False  # the coverage report lists standards without measures
+    if _refs(before) != _refs(after):
+        return False
+    return all(_translation(old, before, lang) == _translation(new, after, lang) for lang in new.languages)
+
+
+def _refs(item: Item) -> list[str]:
+    return [leaf.value for leaf, _ in iter_markers(item, Ref)]
+
+
+def _translation(kb: KnowledgeBase, item: Item, lang: str) -> tuple[object, ...]:
+    """What the translations report and outdated markers show of an item's translation into `lang`."""
+    status = translation_status(kb, item, lang)
+    return status.state, status.stale, status.recorded, status.missing, status.total

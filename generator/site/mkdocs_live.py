@@ -6,8 +6,9 @@ this keeps what MkDocs gathered (config with its plugins, files, navigation,
 template environment); when an edit rewrote only some pages' Markdown, `rebuild`
 runs just those pages through MkDocs' own steps (read, Markdown, plugins, the
 theme's template, write), replaces their entries in the search index and writes
-it again. It declines (returns False, and the caller runs a full build) when the
-project's config, its list of files or the navigation's titles changed.
+it again (from each entry's JSON, kept since it was made). It declines (returns
+False, and the caller runs a full build) when the project's config, its list of
+files or the navigation's titles changed.
 
 The result is the site a full build would write (tests/site/test_site_preview.py).
 The only check it skips: links *into* a rebuilt page from other pages are not
@@ -17,9 +18,12 @@ anything a `kb build` would refuse.
 
 from __future__ import annotations
 
+import json
+import os
 from typing import Any
 
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import write_file
 
 from generator.site.page_cache import nav_signature
 
@@ -35,6 +39,8 @@ class Live(BasePlugin):
         self.env: Any = None
         self.cache: Any = None  # the build's PageCache, if any
         self.search: tuple[Any, Any] | None = None  # Material's search plugin's config and index for this site
+        self.entry_json: dict[int, tuple[dict[str, Any], str]] = {}  # id(entry) -> (entry, its JSON)
+        self.spans: dict[str, tuple[int, int]] | None = None  # page URL -> where its entries are in the index
         self.ready = False  # a full build completed with this state
 
     def on_config(self, config: Any) -> Any:
@@ -57,6 +63,9 @@ class Live(BasePlugin):
         search = _search_plugin(config)
         # MkDocs shares a plugin object between the languages built in one process: keep this one's parts
         self.search = None if search is None else (search.config, search.search_index)
+        self.spans = None
+        self.entry_json = {} if search is None else {
+            id(entry): (entry, _json(entry)) for entry in search.search_index.entries}  # for the first edit
 
     def on_build_error(self, error: Exception) -> None:
         self.ready = False
@@ -115,12 +124,12 @@ def _rebuild(live: Live, pages: list[Any], search: Any, cache: Any) -> bool:
         start = len(index.entries) if index is not None else 0
         _build_page(page, config, doc_files, nav, live.env, excluded=page.file.inclusion.is_excluded())
         if index is not None:
-            _replace_entries(index.entries, start, page.url)
+            _replace_entries(live, index.entries, start, page.url)
         page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         if cache is not None:
             cache.forget(page.file.abs_dest_path)
     if search is not None:
-        search.on_post_build(config=config)
+        _write_search_index(live, search, config)
     return True
 
 
@@ -132,15 +141,48 @@ def _search_plugin(config: Any) -> Any:
     return None
 
 
-def _replace_entries(entries: list[dict[str, Any]], start: int, url: str) -> None:
-    """Move the page's new entries (appended from `start`) to where its old ones were, in their place."""
+def _replace_entries(live: Live, entries: list[dict[str, Any]], start: int, url: str) -> None:
+    """Move the page's new entries (appended from `start`) to where its old ones were, in their place.
+
+    A page's entries follow each other (its own, then its sections': `url`, `url#anchor`);
+    `live.spans` says where each page's are, found again only after a page's count changed."""
     new = entries[start:]
     del entries[start:]
-    old = [number for number, entry in enumerate(entries) if _of_page(entry, url)]
-    at = old[0] if old else len(entries)
-    entries[at:old[-1] + 1 if old else at] = new
+    if live.spans is None:
+        live.spans = {}
+        for number, entry in enumerate(entries):
+            page = str(entry.get("location", "")).split("#", 1)[0]
+            live.spans[page] = (live.spans.get(page, (number, 0))[0], number + 1)
+    first, end = live.spans.get(url, (len(entries), len(entries)))
+    entries[first:end] = new
+    if end - first != len(new):
+        live.spans = None
 
 
-def _of_page(entry: dict[str, Any], url: str) -> bool:
-    location = str(entry.get("location", ""))
-    return location == url or location.startswith(url + "#")
+def _write_search_index(live: Live, search: Any, config: Any) -> None:
+    """What Material's `on_post_build` writes (`json.dumps` of the index's config and entries), from each
+    entry's JSON kept since it was made: the same bytes, without encoding every page's entries again."""
+    if not search.config.enabled:
+        return
+    index = search.search_index
+    if getattr(search, "search_index_prev", None) is not None:  # Material's dirty reload merges: let it
+        search.on_post_build(config=config)
+        return
+    settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    head = _json({"config": settings})
+    kept: dict[int, tuple[dict[str, Any], str]] = {}
+    parts = []
+    for entry in index.entries:
+        found = live.entry_json.get(id(entry))
+        if found is None or found[0] is not entry:
+            found = (entry, _json(entry))
+        kept[id(entry)] = found
+        parts.append(found[1])
+    live.entry_json = kept
+    text = head[:-1] + ',"docs":[' + ",".join(parts) + "]}"
+    write_file(text.encode("utf-8"), os.path.join(config.site_dir, "search", "search_index.json"))
+
+
+def _json(value: Any) -> str:
+    """As Material's search plugin encodes its index."""
+    return json.dumps(value, separators=(",", ":"), default=str)

@@ -18,16 +18,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.config import ConfigError, Project, load_project
 from generator.content.knowledge import KnowledgeBase
 from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.diagnostics import Severity
 from generator.render.memo import RenderMemo
+from generator.render.pages import PageSpec, list_pages
 from generator.site import mkdocs_api
 from generator.site.emit import Changes, LanguageProject, emit_language, safe_join, write_if_changed
 from generator.site.incremental import affected_specs
 from generator.site.mkdocs_live import Live
+from generator.site.watcher import observer_for
 from generator.urls import language_prefix
 
 PREVIEW_ASSETS = Path(__file__).parent / "preview_assets"
@@ -81,9 +84,10 @@ class Preview:
             report.errors = [str(d) for d in diagnostics.sorted() if d.severity is Severity.ERROR]
             self._status(self.languages(project), report.errors)
             return report
-        specs = affected_specs(self.kb, kb)
+        pages = list_pages(kb)
+        specs = affected_specs(self.kb, kb, pages)
         self.kb = kb
-        changed = self._emit(kb, project, specs, report)
+        changed = self._emit(kb, project, pages, specs, report)
         report.render_seconds = time.monotonic() - started
         if build_site:
             self._build(project, changed, report)
@@ -92,14 +96,15 @@ class Preview:
         self._status(self.languages(project), report.errors, len(diagnostics.warnings))  # MkDocs' own errors
         return report
 
-    def _emit(self, kb: KnowledgeBase, project: Project, specs: list | None, report: Refresh) -> dict[str, Changes]:
+    def _emit(self, kb: KnowledgeBase, project: Project, pages: list[PageSpec], specs: list[PageSpec] | None,
+              report: Refresh) -> dict[str, Changes]:
         """Write each language's project; return what changed in those that need MkDocs again."""
         extras = {path.name: path.read_bytes() for path in sorted(PREVIEW_ASSETS.iterdir()) if path.is_file()}
         changed = {}
         for lang in self.languages(project):
             target = self.projects.setdefault(lang, LanguageProject(self.workdir / "project" / lang, lang))
             changes = emit_language(kb, project, target, self._site_dir(project, lang), specs, extras,
-                                    switcher=self.languages(project), memo=self.memo)
+                                    switcher=self.languages(project), memo=self.memo, pages=pages)
             report.pages_rendered += len(target.pages) if specs is None else len(specs)
             report.pages_written += len(changes.written) + len(changes.removed)
             if changes or not (self._site_dir(project, lang) / "index.html").exists():
@@ -160,10 +165,7 @@ def serve(config_file: Path, host: str, port: int, languages: list[str] | None, 
 
         server = mkdocs_api.make_server(builder, preview.site_root, host, port)
         project = load_project(config_file)
-        for folder in project.content_dirs:
-            if folder.exists():
-                server.watch(str(folder))
-        server.watch(str(config_file))
+        _watch(server, project, config_file)
         first = preview.languages(project)[0]
         echo(f"kb preview: serving on http://{host}:{port}/{language_prefix(first, project.default_language)} "
              "(Ctrl+C to stop)")
@@ -175,6 +177,23 @@ def serve(config_file: Path, host: str, port: int, languages: list[str] | None, 
             server.shutdown()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _watch(server: Any, project: Project, config_file: Path) -> None:
+    """The content folders and the config, by the system's file events where available (watcher.py).
+
+    With events, the config's folder is watched (not recursively) rather than the file: an editor
+    that saves by replacing the file would leave a watch on the file itself watching the old one."""
+    folders = [folder for folder in project.content_dirs if folder.exists()]
+    observer = observer_for([*folders, config_file.parent])
+    if observer is not None:
+        server.observer = observer  # MkDocs' server schedules its watches on it and starts it
+    for folder in folders:
+        server.watch(str(folder))
+    if observer is not None:
+        server.watch(str(config_file.parent), recursive=False)
+    else:
+        server.watch(str(config_file))
 
 
 def _report(report: Refresh, echo: Echo, first: bool = False) -> None:

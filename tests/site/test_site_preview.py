@@ -224,3 +224,48 @@ def test_a_rebuild_writes_only_changed_pages_and_equals_a_fresh_preview(site_kb:
     built, expected = _site(site), _site(fresh.site_root)
     assert built.keys() == expected.keys()
     assert [name for name in expected if built[name] != expected[name]] == []
+
+
+def test_a_title_change_and_a_fixed_yaml_error_give_the_site_of_a_fresh_preview(site_kb: Path,
+                                                                                 tmp_path: Path) -> None:
+    watcher = Preview(site_kb / "mkdocs.yml", tmp_path / "watcher", ["en", "pl"])
+    assert watcher.refresh().errors == []
+    edit(site_kb / STANDARD, "Listen to the whole story", "Listen to the WHOLE story")  # rebuilt alone
+    assert watcher.refresh().pages_rebuilt_alone > 0
+    edit(site_kb / STANDARD, "en: Close typical complaints at the first contact", "en: Settle complaints at once")
+    assert watcher.refresh().errors == []  # the navigation's titles changed: a whole build
+    good = (site_kb / STANDARD).read_text("utf-8")
+    (site_kb / STANDARD).write_text(good.replace("title:\n", "title: [oops\n", 1), "utf-8")
+    errors = watcher.refresh().errors
+    assert errors and errors[0].startswith(f"{STANDARD.as_posix()}:")
+    assert json.loads((watcher.site_root / "_kb" / "preview.json").read_text("utf-8"))["errors"] == errors
+    (site_kb / STANDARD).write_text(good.replace("Listen to the WHOLE story", "Listen to the story"), "utf-8")
+    assert watcher.refresh().errors == []
+    page = (watcher.site_root / "standards" / "index.html").read_text("utf-8")
+    assert "Settle complaints at once" in page  # the standards index lists the new title
+    fresh = Preview(site_kb / "mkdocs.yml", tmp_path / "fresh", ["en", "pl"])
+    assert fresh.refresh().errors == []
+    built, expected = _site(watcher.site_root), _site(fresh.site_root)
+    assert built.keys() == expected.keys()
+    assert [name for name in expected if built[name] != expected[name]] == []
+
+
+def test_pages_rebuilt_alone_whose_sections_change_give_the_search_index_of_a_fresh_preview(
+        site_kb: Path, tmp_path: Path) -> None:
+    watcher = Preview(site_kb / "mkdocs.yml", tmp_path / "watcher", ["en", "pl"])
+    assert watcher.refresh().errors == []
+    other = site_kb / "standards" / "phone" / "answer-within-three-rings.yaml"
+    for path, old, new in [
+        (site_kb / STANDARD, "    A decision on the spot", "    ### On the spot\n\n    A decision on the spot"),
+        (other, "within **three rings**", "within **3 rings**"),  # a page after it: its entries moved
+        (site_kb / STANDARD, "Listen to the whole story", "Listen to the WHOLE story"),
+    ]:
+        edit(path, old, new)
+        assert watcher.refresh().pages_rebuilt_alone > 0
+    index = json.loads((watcher.site_root / "search" / "search_index.json").read_text("utf-8"))
+    assert any(entry["title"] == "On the spot" for entry in index["docs"])
+    fresh = Preview(site_kb / "mkdocs.yml", tmp_path / "fresh", ["en", "pl"])
+    assert fresh.refresh().errors == []
+    built, expected = _site(watcher.site_root), _site(fresh.site_root)
+    assert built.keys() == expected.keys()
+    assert [name for name in expected if built[name] != expected[name]] == []

@@ -1,4 +1,7 @@
-"""Warnings (errors with --strict): what is not wrong yet, but needs a team lead's attention."""
+"""Warnings (errors with --strict): what is not wrong yet, but needs a team lead's attention.
+
+Most look at one item each (`ITEM_CHECKS` in __init__.py), the rest at the whole.
+"""
 
 from __future__ import annotations
 
@@ -6,75 +9,71 @@ from generator.content import usage
 from generator.content.fingerprint import source_fingerprint
 from generator.content.knowledge import KnowledgeBase
 from generator.content.messages import label
-from generator.content.models import Checklist, Reviewable
-from generator.content.types import Text
-from generator.content.walk import leaves
+from generator.content.models import Checklist, Item, Reviewable
+from generator.content.types import Ref, Text
+from generator.content.walk import iter_markers, leaves
 from generator.diagnostics import Diagnostics
 
 
-def review_overdue(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
-    for item in kb.items.values():
-        if not isinstance(item, Reviewable) or not item.is_active:
-            continue
-        state = kb.review(item)
-        if state.state == "overdue":
-            diagnostics.warning(
-                item.origin.location(("reviewed",)), "review-overdue",
-                f"review of '{item.id}' is overdue since {state.due}",
-                f"review it with its owner '{item.owner}' and set `reviewed:` to the review date",
-            )
+def review_overdue(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
+    if not isinstance(item, Reviewable) or not item.is_active:
+        return
+    state = kb.review(item)
+    if state.state == "overdue":
+        diagnostics.warning(
+            item.origin.location(("reviewed",)), "review-overdue",
+            f"review of '{item.id}' is overdue since {state.due}",
+            f"review it with its owner '{item.owner}' and set `reviewed:` to the review date",
+        )
 
 
-def review_in_future(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+def review_in_future(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
     """A future `reviewed:` date would hide the item from review reports for a year or more."""
-    for item in kb.items.values():
-        if isinstance(item, Reviewable) and item.reviewed is not None and item.reviewed > kb.today:
-            diagnostics.warning(
-                item.origin.location(("reviewed",)), "review-in-future",
-                f"`reviewed:` {item.reviewed.isoformat()} is in the future (today is {kb.today.isoformat()})",
-                "set it to the date the review took place",
-            )
+    if isinstance(item, Reviewable) and item.reviewed is not None and item.reviewed > kb.today:
+        diagnostics.warning(
+            item.origin.location(("reviewed",)), "review-in-future",
+            f"`reviewed:` {item.reviewed.isoformat()} is in the future (today is {kb.today.isoformat()})",
+            "set it to the date the review took place",
+        )
 
 
-def missing_translations(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
-    for item in kb.items.values():
-        if not item.is_active:
+def missing_translations(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
+    if not item.is_active:
+        return
+    texts = [leaf for leaf in leaves(item) if isinstance(leaf.value, Text) and not _checklist_item(item, leaf.path)]
+    for lang in kb.languages[1:]:
+        missing = [leaf for leaf in texts if lang not in leaf.value]
+        if not missing:
             continue
-        texts = [leaf for leaf in leaves(item) if isinstance(leaf.value, Text) and not _checklist_item(item, leaf.path)]
-        for lang in kb.languages[1:]:
-            missing = [leaf for leaf in texts if lang not in leaf.value]
-            if not missing:
-                continue
-            names = [f"`{label(leaf.path)}`" for leaf in missing]
-            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-            diagnostics.warning(
-                item.origin.location(missing[0].path), "missing-translation",
-                f"no '{lang}' translation of {shown}",
-                f"add `{lang}:` to each text, or the {lang} site shows the {kb.default_language} text",
-            )
+        names = [f"`{label(leaf.path)}`" for leaf in missing]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        diagnostics.warning(
+            item.origin.location(missing[0].path), "missing-translation",
+            f"no '{lang}' translation of {shown}",
+            f"add `{lang}:` to each text, or the {lang} site shows the {kb.default_language} text",
+        )
 
 
-def translation_outdated(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+def translation_outdated(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
     """A `translated: {pl: …}` fingerprint that no longer matches the default-language text."""
-    for item in kb.items.values():
-        if not item.is_active or not item.translated:
-            continue
-        now = source_fingerprint(item, kb.default_language)
-        for lang, recorded in sorted(item.translated.items()):
-            where = item.origin.location(("translated", lang))
-            if lang not in kb.languages[1:]:
-                what = "the default language" if lang == kb.default_language else "not a language the site builds"
-                diagnostics.warning(
-                    where, "translated-unknown-language", f"`translated.{lang}`: '{lang}' is {what}",
-                    f"remove it; translations are recorded for {', '.join(kb.languages[1:]) or 'no language'}",
-                )
-            elif recorded != now:
-                diagnostics.warning(
-                    where, "translation-outdated",
-                    f"the '{lang}' translation of '{item.id}' is outdated: the {kb.default_language} text changed "
-                    "since it was translated",
-                    f"update the {lang} texts, then run `kb i18n mark {item.id} --lang {lang}`",
-                )
+    if not item.is_active or not item.translated:
+        return
+    now = source_fingerprint(item, kb.default_language)
+    for lang, recorded in sorted(item.translated.items()):
+        where = item.origin.location(("translated", lang))
+        if lang not in kb.languages[1:]:
+            what = "the default language" if lang == kb.default_language else "not a language the site builds"
+            diagnostics.warning(
+                where, "translated-unknown-language", f"`translated.{lang}`: '{lang}' is {what}",
+                f"remove it; translations are recorded for {', '.join(kb.languages[1:]) or 'no language'}",
+            )
+        elif recorded != now:
+            diagnostics.warning(
+                where, "translation-outdated",
+                f"the '{lang}' translation of '{item.id}' is outdated: the {kb.default_language} text changed "
+                "since it was translated",
+                f"update the {lang} texts, then run `kb i18n mark {item.id} --lang {lang}`",
+            )
 
 
 def _checklist_item(item: object, path: tuple) -> bool:
@@ -100,28 +99,31 @@ def standard_unused(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
         )
 
 
-def checklist_item_untranslated(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
-    for checklist in kb.typed(Checklist, include_retired=False):
-        for s, (_, items) in enumerate(checklist.all_sections()):
-            for i, entry in enumerate(items):
-                missing = [lang for lang in kb.languages if lang not in entry.text]
-                if missing:
-                    base = ("sections", s, "items", i) if checklist.sections else ("items", i)
-                    diagnostics.warning(
-                        checklist.origin.location((*base, "text")), "item-untranslated",
-                        f"checklist item has no text in {', '.join(repr(x) for x in missing)}",
-                        f"add {', '.join(f'`{x}:`' for x in missing)} to its text, or the printed checklist "
-                        f"shows the {kb.default_language} text",
-                    )
+def checklist_item_untranslated(kb: KnowledgeBase, checklist: Item, diagnostics: Diagnostics) -> None:
+    if not isinstance(checklist, Checklist) or not checklist.is_active:
+        return
+    for s, (_, items) in enumerate(checklist.all_sections()):
+        for i, entry in enumerate(items):
+            missing = [lang for lang in kb.languages if lang not in entry.text]
+            if missing:
+                base = ("sections", s, "items", i) if checklist.sections else ("items", i)
+                diagnostics.warning(
+                    checklist.origin.location((*base, "text")), "item-untranslated",
+                    f"checklist item has no text in {', '.join(repr(x) for x in missing)}",
+                    f"add {', '.join(f'`{x}:`' for x in missing)} to its text, or the printed checklist "
+                    f"shows the {kb.default_language} text",
+                )
 
 
-def reference_retired(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+def reference_retired(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
     """An active item that still points at a retired one sends readers to a rule no longer in force."""
-    for link in kb.links:
-        target = kb.get(link.target)
-        if link.source.is_active and target is not None and not target.is_active:
+    if not item.is_active:
+        return
+    for leaf, _ in iter_markers(item, Ref):  # the item's links (KnowledgeBase.links)
+        target = kb.get(leaf.value)
+        if target is not None and not target.is_active:
             diagnostics.warning(
-                link.source.origin.location(link.path), "reference-retired",
-                f"'{link.target}' is retired",
-                f"remove the reference from '{link.source.id}' or point it at the {target.kind} that replaced it",
+                item.origin.location(leaf.path), "reference-retired",
+                f"'{leaf.value}' is retired",
+                f"remove the reference from '{item.id}' or point it at the {target.kind} that replaced it",
             )

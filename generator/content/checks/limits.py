@@ -13,6 +13,7 @@ import re
 from generator.content.checks.texts import text_location
 from generator.content.knowledge import KnowledgeBase
 from generator.content.messages import label
+from generator.content.models import Item
 from generator.content.types import Text
 from generator.content.walk import leaves
 from generator.diagnostics import Diagnostics
@@ -40,15 +41,14 @@ def problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-def text_limits(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
-    for item in kb.items.values():
-        for leaf in leaves(item):
-            if not isinstance(leaf.value, Text):
-                continue
-            for lang, text in leaf.value.items():
-                suspect = text.count("[") > MAX_BRACKETS or _ANY.search(text)
-                found = problem(text) if suspect else None
-                if found:
-                    message, hint = found
-                    diagnostics.error(text_location(item, leaf.path, lang), "too-large",
-                                      f"{message} in `{label(leaf.path)}`", hint)
+def text_limits(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
+    for leaf in leaves(item):
+        if not isinstance(leaf.value, Text):
+            continue
+        for lang, text in leaf.value.items():
+            suspect = text.count("[") > MAX_BRACKETS or _ANY.search(text)
+            found = problem(text) if suspect else None
+            if found:
+                message, hint = found
+                diagnostics.error(text_location(item, leaf.path, lang), "too-large",
+                                  f"{message} in `{label(leaf.path)}`", hint)

@@ -6,6 +6,7 @@ import re
 
 from generator.content.knowledge import KnowledgeBase
 from generator.content.messages import join_hints, label
+from generator.content.models import Item
 from generator.content.types import Text
 from generator.content.walk import leaves
 from generator.diagnostics import Diagnostics, suggest
@@ -14,28 +15,27 @@ from generator.diagnostics import Diagnostics, suggest
 HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?/?>|!--)")  # `<img/src=x/onerror=…>` too
 
 
-def languages_and_html(kb: KnowledgeBase, diagnostics: Diagnostics) -> None:
+def languages_and_html(kb: KnowledgeBase, item: Item, diagnostics: Diagnostics) -> None:
     allowed = set(kb.languages)
-    for item in kb.items.values():
-        for leaf in leaves(item):
-            if not isinstance(leaf.value, Text):
-                continue
-            for lang, text in leaf.value.items():
-                if lang not in allowed:
-                    diagnostics.error(
-                        item.origin.location((*leaf.path, lang), key=True), "unknown-language",
-                        f"unknown language code '{lang}' in `{label(leaf.path)}`",
-                        join_hints(
-                            suggest(lang, kb.languages), "the languages are set by `kb.languages` in mkdocs.yml"
-                        ),
-                    )
-                match = HTML_TAG.search(text)
-                if match:
-                    diagnostics.error(
-                        text_location(item, leaf.path, lang),
-                        "raw-html", f"raw HTML `{' '.join(match.group(0).split())[:40]}` in `{label(leaf.path)}`",
-                        "use Markdown instead (**bold**, [link](https://…), lists); HTML is not allowed in content",
-                    )
+    for leaf in leaves(item):
+        if not isinstance(leaf.value, Text):
+            continue
+        for lang, text in leaf.value.items():
+            if lang not in allowed:
+                diagnostics.error(
+                    item.origin.location((*leaf.path, lang), key=True), "unknown-language",
+                    f"unknown language code '{lang}' in `{label(leaf.path)}`",
+                    join_hints(
+                        suggest(lang, kb.languages), "the languages are set by `kb.languages` in mkdocs.yml"
+                    ),
+                )
+            match = HTML_TAG.search(text)
+            if match:
+                diagnostics.error(
+                    text_location(item, leaf.path, lang),
+                    "raw-html", f"raw HTML `{' '.join(match.group(0).split())[:40]}` in `{label(leaf.path)}`",
+                    "use Markdown instead (**bold**, [link](https://…), lists); HTML is not allowed in content",
+                )
 
 
 def text_location(item, path, lang):
