@@ -23,6 +23,7 @@ from generator.words import kind_label
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s+|[*_`~]+|<[^>]*>", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
+_MAY_HAVE_MARKUP = re.compile(r"[#>*+_`~<-]|\d[.)]")  # most texts have none of _MD_MARKUP's characters
 
 
 @dataclass
@@ -54,8 +55,9 @@ class SearchDoc:
 
 def plain_text(markdown: str) -> str:
     """Markdown as the reader sees it, on one line: links keep their text, markup goes."""
-    text = _MD_LINK.sub(r"\1", markdown)
-    text = _MD_MARKUP.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", markdown) if "[" in markdown else markdown
+    if _MAY_HAVE_MARKUP.search(text):
+        text = _MD_MARKUP.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -33,6 +33,7 @@ import shutil
 import stat
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -193,11 +194,12 @@ def _postings(collected: Collector, languages: list[str], default: str) -> dict[
     numbers = {lang: {fname: n for n, (fname, _, _) in enumerate(_fields(lang, default))} for lang in languages}
     size = len(page_lang)
     found: dict[str, Json] = {lang: defaultdict(list) for lang in languages}
+    scored: dict[tuple[int, int], int] = {}  # (documents holding the term, count) -> score: many terms share one
     for fname in dict.fromkeys(fname for table in numbers.values() for fname in table):
         for term, (docs, counts) in collected.fields.get(fname, {}).items():
-            scores = np.round(ranking._term_scores(np.asarray(counts, dtype=np.float64), size) * ranking.SCORE_STEP)
+            scores = _scores(scored, len(docs), counts, size)
             split: dict[str, tuple[list[int], list[int], dict[int, int]]] = {}
-            for doc, count, score in zip(docs, counts, scores.astype(np.int64).tolist(), strict=True):
+            for doc, count, score in zip(docs, counts, scores, strict=True):
                 lang = page_lang[doc]
                 if fname in numbers.get(lang, {}):
                     ids, lang_counts, table = split.setdefault(lang, ([], [], {}))
@@ -209,6 +211,19 @@ def _postings(collected: Collector, languages: list[str], default: str) -> dict[
                 all_one = all(count == 1 for count in lang_counts)
                 found[lang][term].append([numbers[lang][fname], gaps, 0 if all_one else lang_counts, table])
     return found
+
+
+def _scores(scored: dict[tuple[int, int], int], holding: int, counts: Sequence[int], size: int) -> list[int]:
+    """ranking._term_scores × SCORE_STEP of each count, for a term `holding` documents hold (computed once
+    per pair by ranking's own function: the same floating-point steps, the same rounding)."""
+    missing = sorted({count for count in counts if (holding, count) not in scored})
+    if missing:
+        weights = np.zeros(holding, dtype=np.float64)  # only the length matters to idf
+        weights[:len(missing)] = missing
+        values = np.round(ranking._term_scores(weights, size) * ranking.SCORE_STEP)[:len(missing)]
+        for count, value in zip(missing, values.astype(np.int64).tolist(), strict=True):
+            scored[(holding, count)] = value
+    return [scored[(holding, count)] for count in counts]
 
 
 def _export_language(terms: Json, stored: list[Json], lang: str, default: str,
