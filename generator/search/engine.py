@@ -8,6 +8,8 @@ rewriting this module only.
 Each text field exists once per language (`title_pl`, `body_en`, ...) so every
 text is analysed with its own language's stemmer. Text fields keep term counts,
 not positions: phrases are matched through the pair terms `analysis.py` adds.
+An index is the segments of its chunks (chunks.py), in order, under one table
+of contents; postings are read per segment and numbered as one index.
 Beside the index: `words.json`, each language's words (typos.py); `items.npy` and
 `titles.npy`, each document's item and place by title, as arrays (a cold
 `kb search` reads them in a millisecond; Whoosh's columns take 100 ms).
@@ -158,21 +160,6 @@ def write_arrays(folder: Path, item_ids: list[str], titles: list[str], words: di
     np.save(folder / ITEMS, np.array([items.setdefault(item, len(items)) for item in item_ids], dtype=np.int32))
     np.save(folder / TITLE_RANKS, _ranks([fold(title) for title in titles]))
     write_words(folder, words)
-
-
-def write(folder: Path, docs: Iterable[SearchDoc], languages: list[str]) -> int:
-    """A whole index of `docs` in one segment, in the new folder `folder`; returns how many."""
-    listed = list(docs)
-    segment = write_segment(folder / "segment", listed, languages, "whole")
-    assemble(folder, [(segment, len(listed))], languages)
-    shutil.rmtree(folder / "segment")
-    words: dict[str, set[str]] = {}
-    for doc in listed:
-        for (_, lang), texts in doc.texts.items():
-            words.setdefault(lang, set()).update(
-                term for term, _ in analyze("\n".join(texts), lang) if not is_pair(term))
-    write_arrays(folder, [doc.id for doc in listed], [doc.title for doc in listed], words)
-    return len(listed)
 
 
 def _ranks(titles: list[str]) -> np.ndarray:

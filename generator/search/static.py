@@ -70,7 +70,7 @@ class Collector:
 
     def add(self, doc: SearchDoc) -> None:
         terms = {field_name(name, lang): Counter(term for term, _ in analyze("\n".join(texts), lang))
-                 for (name, lang), texts in doc.texts.items()}  # as engine.write gives them to Whoosh
+                 for (name, lang), texts in doc.texts.items()}  # as engine.text_fields gives them to Whoosh
         self.add_analysed(stored_fields(doc), terms)
 
     def extend(self, other: Collector) -> None:

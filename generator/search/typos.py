@@ -1,7 +1,7 @@
 """Typo tolerance: the index's words one typo away from a query word.
 
 `kb build` writes every word term of the index per language into `words.json`
-(engine.write); a query word is compared with the words that share its first
+(engine.write_arrays); a query word is compared with the words that share its first
 letter by RapidFuzz's optimal-string-alignment distance, so a typo is a letter
 missing, added or wrong, or two neighbouring letters swapped. Nothing here
 imports Whoosh.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from generator.search import engine
-from generator.search.analysis import analyze
+from generator.search.analysis import analyze, is_pair
 from generator.search.documents import SearchDoc
 from generator.search.query_plan import Group, QueryPlan
 from generator.search.ranking import Ranker
@@ -22,11 +24,24 @@ def _doc(number: int) -> SearchDoc:
     return doc
 
 
+def _write_index(folder: Path, docs: list[SearchDoc], languages: list[str]) -> int:
+    """A whole index of `docs` in one segment, as the indexer puts one together from a chunk."""
+    segment = engine.write_segment(folder / "segment", docs, languages, "whole")
+    engine.assemble(folder, [(segment, len(docs))], languages)
+    words: dict[str, set[str]] = {}
+    for doc in docs:
+        for (_, lang), texts in doc.texts.items():
+            words.setdefault(lang, set()).update(
+                term for term, _ in analyze("\n".join(texts), lang) if not is_pair(term))
+    engine.write_arrays(folder, [doc.id for doc in docs], [doc.title for doc in docs], words)
+    return len(docs)
+
+
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> engine.Engine:
     """700 documents: the common words' posting lists span several of Whoosh's 128-posting blocks."""
     folder = tmp_path_factory.mktemp("engine") / "index"
-    assert engine.write(folder, (_doc(n) for n in range(700)), ["pl"]) == 700
+    assert _write_index(folder, [_doc(n) for n in range(700)], ["pl"]) == 700
     opened = engine.Engine(folder)
     yield opened
     opened.close()
