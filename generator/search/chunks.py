@@ -21,7 +21,6 @@ import pickle
 import re
 import shutil
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,9 +29,9 @@ from typing import Any
 
 from generator import files
 from generator.search import engine
-from generator.search.analysis import analyze, field_name, fold, stem, strip_marks
+from generator.search.analysis import fold, stem, strip_marks
 from generator.search.documents import SearchDoc
-from generator.search.static import Collector, stored_fields
+from generator.search.static import Collector
 
 CHUNKS = 16  # about this many chunks, whatever the size (each is a segment every query reads)
 MIN_SPAN = 16  # items per chunk on small knowledge bases
@@ -123,7 +122,7 @@ class ChunkStore:
         analysed: engine.Analysed = {}
         chunk = Chunk(staging / "segment")
         for doc in docs:
-            chunk.collected.add_analysed(stored_fields(doc), _analysed(doc, analysed))
+            chunk.collected.add(doc, analysed)
             _note_forms(doc, chunk.forms)
         try:
             segment = engine.write_segment(staging, docs, self.languages, segid=key, analysed=analysed)
@@ -152,16 +151,6 @@ class ChunkStore:
             unused = not pid and name not in self.used
             if unused or (pid.isdigit() and int(pid) != os.getpid() and not files.process_alive(int(pid))):
                 shutil.rmtree(entry, ignore_errors=True)
-
-
-def _analysed(doc: SearchDoc, analysed: engine.Analysed) -> dict[str, Counter[str]]:
-    """The document's terms per field (what Whoosh indexes), noted in `analysed` for Whoosh to reuse."""
-    found: dict[str, Counter[str]] = {}
-    for (name, lang), texts in doc.texts.items():
-        text = "\n".join(texts)  # as engine.text_fields gives it to Whoosh
-        counts = Counter(term for term, _ in analyze(text, lang))
-        analysed[(lang, text)] = found[field_name(name, lang)] = counts
-    return found
 
 
 def _note_forms(doc: SearchDoc, forms: Forms) -> None:

@@ -47,6 +47,10 @@ class SearchDoc:
     def key(self) -> str:
         return f"{self.lang}:{self.id}"
 
+    def field_texts(self) -> dict[tuple[str, str], str]:
+        """(field, language) -> the field's text in that language, as the index holds it (one text)."""
+        return {key: "\n".join(texts) for key, texts in self.texts.items()}
+
     def add(self, name: str, lang: str, text: str) -> None:
         """Add `text`, written in `lang`, to field `name` (to `fallback` when not in the page's language)."""
         if text:

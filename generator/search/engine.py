@@ -67,8 +67,8 @@ class KbAnalyzer(Analyzer):
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs: Any) -> Iterable[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        replay = self.analysed is not None and not (positions or chars)
-        known = self.analysed.get((self.lang, value)) if replay and self.analysed is not None else None
+        analysed = None if positions or chars else self.analysed
+        known = analysed.get((self.lang, value)) if analysed is not None else None
         if known is not None:  # Whoosh counts the terms again: the same counts, in the same order
             for term, count in known.items():
                 token.text, token.boost, token.stopped = term, 1.0, False
@@ -98,8 +98,8 @@ def schema(languages: list[str], analysed: Analysed | None = None) -> Schema:
 
 
 def text_fields(doc: SearchDoc) -> dict[str, str]:
-    """The document's texts as the index's fields hold them: one text per field and language."""
-    return {field_name(name, lang): "\n".join(texts) for (name, lang), texts in doc.texts.items()}
+    """The document's texts by the index's field names."""
+    return {field_name(name, lang): text for (name, lang), text in doc.field_texts().items()}
 
 
 class _NamedSegments(W3Codec):

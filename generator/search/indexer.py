@@ -94,13 +94,14 @@ def _chunks(kb: KnowledgeBase, store: ChunkStore,
     segments: list[tuple[Path, int]] = []
     forms: Forms = {}
     for run in chunks.runs(search_documents(kb), every):
+        made = store.made
         chunk = store.chunk(run)
         segments.append((chunk.segment, chunk.documents))
         collected.extend(chunk.collected)
         for lang, table in chunk.forms.items():
             for word, stems in table.items():
                 forms.setdefault(lang, {}).setdefault(word, set()).update(stems)
-        if progress and store.made and store.made % 4 == 0:
+        if progress and store.made > made and store.made % 4 == 0:
             progress(f"search index: {store.made} chunks indexed")
     return collected, segments, forms
 
@@ -117,14 +118,10 @@ def _write(folder: Path, segments: list[tuple[Path, int]], collected: static.Col
                     if not is_pair(term)} for lang in languages}
     engine.write_arrays(folder, [doc["id"] for doc in collected.docs], [doc["title"] for doc in collected.docs],
                         words)
-    (folder / FORMS).write_text(_forms_json(forms), encoding="utf-8")
-    static.export(folder / static.FOLDER, collected, languages, kb.default_language,
-                  json.loads((folder / FORMS).read_text(encoding="utf-8")), previous)
-
-
-def _forms_json(forms: Forms) -> str:
-    data = {lang: {word: sorted(stems) for word, stems in sorted(table.items())} for lang, table in forms.items()}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    listed = {lang: {word: sorted(stems) for word, stems in sorted(table.items())} for lang, table in forms.items()}
+    (folder / FORMS).write_text(json.dumps(listed, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                                encoding="utf-8")
+    static.export(folder / static.FOLDER, collected, languages, kb.default_language, listed, previous)
 
 
 def _facets(kb: KnowledgeBase) -> dict[str, list[str]]:

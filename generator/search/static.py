@@ -68,9 +68,14 @@ class Collector:
         self.fields: dict[str, dict[str, tuple[array[int], array[int]]]] = defaultdict(dict)
         self.docs: list[Json] = []
 
-    def add(self, doc: SearchDoc) -> None:
-        terms = {field_name(name, lang): Counter(term for term, _ in analyze("\n".join(texts), lang))
-                 for (name, lang), texts in doc.texts.items()}  # as engine.text_fields gives them to Whoosh
+    def add(self, doc: SearchDoc, analysed: dict[tuple[str, str], Counter[str]] | None = None) -> None:
+        """Analyse and add a document; `analysed` ((language, text) -> term counts) notes each text's
+        analysis for Whoosh to reuse (engine.KbAnalyzer)."""
+        terms: dict[str, Counter[str]] = {}
+        for (name, lang), text in doc.field_texts().items():
+            terms[field_name(name, lang)] = counts = Counter(term for term, _ in analyze(text, lang))
+            if analysed is not None:
+                analysed[(lang, text)] = counts
         self.add_analysed(stored_fields(doc), terms)
 
     def extend(self, other: Collector) -> None:
