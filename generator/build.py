@@ -128,7 +128,8 @@ class LanguageBuild:
             zensical_api.build(target.config_file, built, pages=pages)
             return len(pages), f"{lang}: built with Zensical"
         page_cache = cache_dir / "pages" / lang if self.cache else None
-        reused = mkdocs_api.build(target.config_file, page_cache=page_cache, lean=True)
+        previous = self.project.site_dir / language_prefix(lang, self.project.default_language)
+        reused = mkdocs_api.build(target.config_file, page_cache=page_cache, lean=True, previous=previous)
         mkdocs_api.empty_search_index(built)  # the header search reads _kb/search/static/
         return len(pages), f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built"
 

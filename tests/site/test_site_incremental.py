@@ -89,3 +89,31 @@ def test_a_new_day_builds_again(site_kb: Path, monkeypatch: pytest.MonkeyPatch) 
     _, messages = built(site_kb)
     assert not any("up to date" in message for message in messages)
     assert any(message.startswith("en: built") for message in messages)
+
+
+def test_unchanged_pages_are_kept_from_the_last_site_and_the_rest_is_a_cold_build(site_kb: Path) -> None:
+    """After one standard's text or title changed, every page MkDocs does not need to build again is the
+    previous site's file (the same inode: linked, not written), and the site is a cold build's bytes."""
+    built(site_kb)
+    site = site_kb / "site"
+    pages = {path.relative_to(site).as_posix(): path.stat().st_ino for path in site.rglob("*.html")}
+    standard = site_kb / STANDARD
+    standard.write_text(standard.read_text("utf-8").replace(
+        "Listen to the whole story", "Listen to the WHOLE story"), "utf-8")
+    text_changed, _ = built(site_kb)
+    kept = {name for name, inode in pages.items() if (site / name).stat().st_ino == inode}
+    assert "standards/complaint-first-contact/index.html" not in kept
+    assert "standards/index.html" in kept and "pl/standards/index.html" in kept
+    assert "standards/answer-within-three-rings/index.html" in kept
+    assert len(kept) >= len(pages) - 6, sorted(set(pages) - kept)
+    standard.write_text(standard.read_text("utf-8").replace(
+        "title:\n  en: ", "title:\n  en: Renamed ", 1), "utf-8")
+    pages = {path.relative_to(site).as_posix(): path.stat().st_ino for path in site.rglob("*.html")}
+    title_changed, _ = built(site_kb)
+    assert (site / "standards" / "index.html").stat().st_ino != pages["standards/index.html"]  # lists the title
+    assert b"Renamed " in (site / "standards" / "index.html").read_bytes()
+    shutil.rmtree(site_kb / ".kb" / "cache")
+    cold, _ = built(site_kb, cache=False)
+    assert [name for name in cold if title_changed.get(name) != cold[name]] == []
+    assert title_changed.keys() == cold.keys()
+    assert b"Listen to the WHOLE story" in text_changed["standards/complaint-first-contact/index.html"]
