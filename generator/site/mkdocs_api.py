@@ -178,6 +178,7 @@ def _sanitizer(csp: bool) -> Any:
 
     class Sanitize(BasePlugin):
         sources = Sources()
+        last: Any = None  # what the page just written needs
 
         @event_priority(-100)
         def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
@@ -190,13 +191,13 @@ def _sanitizer(csp: bool) -> Any:
 
         @event_priority(-100)
         def on_post_page(self, output: str, **kwargs: Any) -> str:
-            self.note(output)
+            self.last = self.sources.collect(output) if csp else None  # kept by page_skip.py with the page
             return output
 
-        def note(self, output: str) -> None:
-            """A page's HTML, as written (also a page linked from the previous site, see page_skip.py)."""
-            if csp:
-                self.sources.collect(output)
+        def add(self, found: Any) -> None:
+            """What `on_post_page` noted of a page, for a page kept from the previous site (page_skip.py)."""
+            if csp and found is not None:
+                self.sources.add(found)
 
         def on_post_build(self, config: Any, **kwargs: Any) -> None:
             if csp:

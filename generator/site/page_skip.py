@@ -36,7 +36,7 @@ from generator.files import atomic_write
 from generator.site.page_cache import PageCache, _theme_signature, nav_signature
 
 RECORDS = "skip.json"
-_VERSION = 1
+_VERSION = 2
 
 
 def _sha(data: bytes) -> str:
@@ -109,7 +109,7 @@ class PageSkip(BasePlugin):
             atomic_write(Path(file.abs_dest_path), data)
         sanitizer = self._config.plugins.get("kb-sanitize")
         if sanitizer is not None:
-            sanitizer.note(data.decode("utf-8"))
+            sanitizer.add(record.get("csp"))
         self.records[file.src_uri] = record
         return True
 
@@ -133,6 +133,7 @@ class PageSkip(BasePlugin):
                 "source": self.sources[uri], "html": _sha(output.encode("utf-8", errors="xmlcharrefreplace")),
                 "title": page.title, "anchors": sorted(page.present_anchor_ids or ()),
                 "links": None if links is None else {to.src_uri: value for to, value in links.items()},
+                "csp": getattr(config.plugins.get("kb-sanitize"), "last", None),
                 "keys": [key for key in (self.cache._markdown_keys.get(uri), self.cache._page_keys.get(uri)) if key],
             }
         return output
