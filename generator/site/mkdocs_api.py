@@ -76,7 +76,7 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     with _collected() as collected, _without_dirty_warning():
         try:
             config, cache = _configured(config_file, serve_url, page_cache, on_disk, live, lean)
-            if cache is not None and previous is not None and on_disk is None:
+            if cache is not None and previous is not None and on_disk is None and _known_plugins(config):
                 from generator.site.page_skip import PageSkip
 
                 skip = config.plugins["kb-page-skip"] = PageSkip(cache, previous)
@@ -125,6 +125,16 @@ def _configured(config_file: Path, serve_url: str | None, page_cache: Path | Non
         config.plugins["kb-live"] = live
         live.cache = cache
     return config, cache
+
+
+_KNOWN_PLUGINS = {"search", "material/search", "kb-sanitize", "kb-page-cache", "kb-lean"}
+
+
+def _known_plugins(config: Any) -> bool:
+    """Only plugins whose work on a page depends on nothing but that page's Markdown and what every page
+    shares: a page may then skip MkDocs (page_skip.py). Another plugin (tags, blog) may change a page
+    after another page changed, so then every page goes through MkDocs (from the page cache)."""
+    return set(config.plugins) <= _KNOWN_PLUGINS
 
 
 def rebuild_pages(config_file: Path, live: Any, docs: list[str]) -> bool:

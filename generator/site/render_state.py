@@ -27,7 +27,7 @@ from generator.config import Project
 from generator.content.fingerprint import _canonical
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
-from generator.site.incremental import BODY_FIELDS, _file, _refs, _translation
+from generator.site.incremental import shown_elsewhere
 
 STATE = "state.json"
 _VERSION = 1
@@ -84,14 +84,9 @@ def _sha(text: str) -> str:
 
 
 def _whole(item: Item) -> str:
-    return _sha(f"{type(item).__name__}\0{_file(item)}\0{item.model_dump_json()}")
+    return _sha(f"{type(item).__name__}\0{getattr(item.origin, 'path', '')}\0{item.model_dump_json()}")
 
 
 def _shown_elsewhere(kb: KnowledgeBase, item: Item) -> str:
-    """Everything `incremental.body_only` compares: an item whose hash of it is unchanged changed only
-    texts that no page but its own shows."""
-    body = BODY_FIELDS.get(item.kind, frozenset())
-    data = [type(item).__name__, _file(item), item.model_dump(mode="json", exclude=set(body)),
-            bool(getattr(item, "measures", None)), _refs(item),
-            [list(_translation(kb, item, lang)) for lang in kb.languages]]
-    return _sha(_canonical(data))
+    """An item whose hash of this is unchanged changed only texts no page but its own shows."""
+    return _sha(_canonical(shown_elsewhere(kb, item)))

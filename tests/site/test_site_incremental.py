@@ -144,3 +144,16 @@ def test_after_a_failed_build_the_next_one_renders_every_page(site_kb: Path, mon
     shutil.rmtree(site_kb / ".kb" / "cache")
     cold, _ = built(site_kb, cache=False)
     assert again == cold
+
+
+def test_with_a_plugin_kb_does_not_know_every_page_goes_through_mkdocs(site_kb: Path) -> None:
+    """Material's tags plugin can change a page after another page changed: no page is kept as it was."""
+    config = site_kb / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "plugins:\n  - search\n  - tags\n", "utf-8")
+    built(site_kb)
+    before = (site_kb / "site" / "standards" / "index.html").stat().st_ino
+    standard = site_kb / STANDARD
+    standard.write_text(standard.read_text("utf-8").replace(
+        "Listen to the whole story", "Listen to the WHOLE story"), "utf-8")
+    built(site_kb)
+    assert (site_kb / "site" / "standards" / "index.html").stat().st_ino != before
