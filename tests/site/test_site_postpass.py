@@ -49,9 +49,10 @@ def test_the_config_copy_adds_the_classic_look_the_site_folder_the_link_parser_a
                "extra_javascript:\n- assets/kb/kb.js\n")
     assert zensical_config(emitted) == (
         "site_name: S\ntheme:\n  variant: classic\n  name: material\nsite_dir: site\n"
-        "markdown_extensions:\n- generator.site.markdown_speed\n- toc:\n    permalink: true\n- tables\n"
+        "markdown_extensions:\n- generator.site.markdown_speed\n- generator.site.markdown_sanitize\n"
+        "- toc:\n    permalink: true\n- tables\n"
         "extra_javascript:\n- assets/kb/kb-search-dialog.js\n- assets/kb/kb.js\n")
     chosen = "theme:\n  name: material\n  variant: modern\nsite_dir: x\n"
     assert zensical_config(chosen) == "theme:\n  name: material\n  variant: modern\nsite_dir: site\n" \
-        "markdown_extensions:\n- generator.site.markdown_speed\n" \
+        "markdown_extensions:\n- generator.site.markdown_speed\n- generator.site.markdown_sanitize\n" \
         "extra_javascript:\n- assets/kb/kb-search-dialog.js\n"
