@@ -2,8 +2,9 @@
 
 For each size (standards, in two languages by default) and each engine (mkdocs, zensical):
 
-* `kb build --no-pdf` end to end (a separate process: imports included), three times:
-  cold (no `.kb/cache`), again with nothing changed, and after one standard's text changed;
+* `kb build --no-pdf` end to end (a separate process: imports included), four times:
+  cold (no `.kb/cache`), again with nothing changed, after one standard's text changed, and after
+  another change (that build also removes the site the one before replaced);
   each with its peak memory (the largest process: kb, or Zensical's own for that engine);
 * the anchor: a bare `mkdocs build` (Material, search, the same kind of section nav) of the same
   number of plain Markdown pages per language, one `mkdocs build` per language, in sequence,
@@ -119,16 +120,17 @@ class Figure(NamedTuple):
 
 
 def builds(kb_dir: Path, engine: str, jobs: int) -> list[Figure]:
-    """Cold, no-change and one-change `kb build --no-pdf` with the engine."""
+    """Cold, no-change and one-change `kb build --no-pdf` with the engine, and one change more: a rebuild
+    after a rebuild, which also removes the site the one before replaced (kb moves it aside for that)."""
     shutil.rmtree(kb_dir / ".kb" / "cache", ignore_errors=True)
     shutil.rmtree(kb_dir / "site", ignore_errors=True)
     env = {**os.environ, "KB_TODAY": TODAY}
     kb = str(Path(sys.executable).with_name("kb"))
     command = [kb, "build", "--no-pdf", "--jobs", str(jobs), "--engine", engine]
     figures = []
-    for what in ("cold build", "no-change rebuild", "one-change rebuild"):
-        if what == "one-change rebuild":
-            change_one_standard(kb_dir, f"Benchmark{engine.capitalize()}")
+    for what in ("cold build", "no-change rebuild", "one-change rebuild", "another change"):
+        if what in ("one-change rebuild", "another change"):
+            change_one_standard(kb_dir, f"Benchmark{engine.capitalize()}{len(figures)}")
         seconds, cpu, memory, _ = run_measured(command, kb_dir, env)
         figures.append(Figure(what, seconds, cpu, memory))
     return figures

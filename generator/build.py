@@ -22,11 +22,12 @@ from generator.content.models import Reviewable
 from generator.content.pipeline import build_knowledge_base
 from generator.diagnostics import Diagnostics
 from generator.render.memo import RenderMemo
+from generator.render.pages import list_pages
 from generator.search.manifest import ContentState
-from generator.site import mkdocs_api, overrides, sitedir, zensical_api
+from generator.site import mkdocs_api, overrides, render_state, sitedir, zensical_api
 from generator.site.emit import LanguageProject, emit_language
 from generator.site.parallel import map_jobs
-from generator.site.swap import staging, swap_in
+from generator.site.swap import discard, removing_trash, staging, swap_in
 from generator.urls import language_prefix
 
 Progress = Callable[[str], None]
@@ -81,10 +82,13 @@ def build_site(kb: KnowledgeBase, project: Project, content: ContentState, *, jo
     site_dir = project.site_dir
     pages = 0
     workers = min(jobs or os.cpu_count() or 1, len(project.languages))
-    with staging(site_dir) as stage, reproducible(kb):
+    kept = cache and engine == "mkdocs"  # the emitted projects kept in .kb/cache/project (see render_state)
+    plan = render_state.plan(kb, project) if kept else None
+    trash = files.cache_dir(project.root) / "trash"  # replaced sites, removed while the next build renders
+    with removing_trash(trash), staging(site_dir) as stage, reproducible(kb):
         at_once = f", {workers} at a time" if workers > 1 else ""
         progress(f"rendering and running MkDocs for {', '.join(project.languages)}{at_once}")
-        job = LanguageBuild(kb, project, stage, progress, cache, engine)
+        job = LanguageBuild(kb, project, stage, progress, cache, engine, only=plan.only if plan else None)
         for count, note in map_jobs(job, project.languages, workers, isolate=True):  # memory of one language
             pages += count
             progress(note)
@@ -94,6 +98,9 @@ def build_site(kb: KnowledgeBase, project: Project, content: ContentState, *, jo
         progress(f"replacing {site_dir.name}/")
         sitedir.check_site_dir(project)  # again: the folder may have changed during the build
         swap_in(staged_site, site_dir)
+        discard(staged_site, trash)  # the old site, now in the staging folder
+    if plan is not None:
+        plan.save(project)
     return pages
 
 
@@ -107,30 +114,39 @@ class LanguageBuild:
     progress: Progress
     cache: bool
     engine: str
+    only: set[str] | None = None  # render only these items' pages, the rest is in the kept project (render_state)
     memo: RenderMemo = field(default_factory=RenderMemo)  # shared by the languages built in this process
 
     def __call__(self, lang: str) -> tuple[int, str]:
         """Emit the language's project in <stage>/project/<lang> and build it into <stage>/languages/<lang>.
 
-        With Zensical and the cache on, the project lives in .kb/cache/zensical/<lang> instead: Zensical's
-        own cache (beside the project) is only reused when the project stays where it was.
+        With the cache on, the project lives in .kb/cache/project/<lang> (with Zensical, .kb/cache/zensical/
+        <lang>: Zensical's own cache, beside the project, is only reused when the project stays where it was).
         Returns the number of pages and what to tell (the caller's process tells it)."""
         zensical, cache_dir = self.engine == "zensical", self.project.root / ".kb" / "cache"
         built = self.stage / "languages" / lang
-        folder = cache_dir / "zensical" / lang if zensical and self.cache else self.stage / "project" / lang
-        target = LanguageProject(folder, lang)
-        emit_language(self.kb, self.project, target, built, memo=self.memo)
-        pages = set(target.pages)
+        kept = cache_dir / "zensical" / lang if zensical else render_state.project_folder(self.project) / lang
+        target = LanguageProject(kept if self.cache else self.stage / "project" / lang, lang,
+                                 engine_docs=zensical_api.DOCS if zensical else None)
+        full = list_pages(self.kb)
+        specs = None if self.only is None or target.fresh else [
+            spec for spec in full if spec.item is not None and spec.item.id in self.only]
+        emit_language(self.kb, self.project, target, built, specs=specs, memo=self.memo, pages=full)
+        pages = {spec.doc for spec in full}
         target.pages.clear()  # every page's Markdown: written, and not needed while MkDocs builds (memory)
         engine_name = "Zensical" if zensical else "MkDocs"
-        self.progress(f"{lang}: rendered {len(pages):,} pages; {engine_name} is building them")
+        rendered = f"{len(pages):,} pages" if specs is None else f"{len(specs):,} of {len(pages):,} pages"
+        self.progress(f"{lang}: rendered {rendered}; {engine_name} is building them")
         if zensical:
             zensical_api.build(target.config_file, built, pages=pages)
             return len(pages), f"{lang}: built with Zensical"
         page_cache = cache_dir / "pages" / lang if self.cache else None
-        reused = mkdocs_api.build(target.config_file, page_cache=page_cache, lean=True)
+        previous = self.project.site_dir / language_prefix(lang, self.project.default_language)
+        reused = mkdocs_api.build(target.config_file, page_cache=page_cache, lean=True, previous=previous)
         mkdocs_api.empty_search_index(built)  # the header search reads _kb/search/static/
-        return len(pages), f"{lang}: built ({reused:,} unchanged pages reused)" if reused else f"{lang}: built"
+        told = [f"{reused:,} unchanged pages reused"] if reused else []
+        told += [] if specs is None else [f"kb rendered {len(specs):,} of {len(pages):,}"]
+        return len(pages), f"{lang}: built ({'; '.join(told)})" if told else f"{lang}: built"
 
 
 def assemble(project: Project, stage: Path) -> Path:

@@ -47,6 +47,18 @@ def build_key(project: Project, *, pdf: bool, engine: str, content: ContentState
     return digest.hexdigest()
 
 
+def render_salt(project: Project) -> str:
+    """A hash of what kb's render of the pages depends on besides the items themselves: the config file,
+    kb's code and the tools' versions, today's date, the user's docs and theme files, the git history."""
+    digest = hashlib.sha256()
+    for part in (f"{sys.version} {package_versions(_TOOLS)}", f"today={today().isoformat()}",
+                 project.config_path.read_bytes().decode("utf-8", "surrogateescape"),
+                 _tree_digest(_CODE, skip=("__pycache__",)), _user_files(project), _history(project)):
+        digest.update(part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def is_up_to_date(project: Project, key: str) -> int | None:
     """The number of pages of the last build when `site/` is what it left and `key` is the same; else None."""
     stamp = _read(project)

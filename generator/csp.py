@@ -41,19 +41,27 @@ class Sources:
         self.scripts: set[str] = set()
         self.styles: set[str] = set()
 
-    def collect(self, page_html: str) -> None:
+    def collect(self, page_html: str) -> list[list[str]]:
+        """Note what the page needs; returns it (hashes, scripts, styles) for `add` to replay later."""
+        found: list[list[str]] = [[], [], []]
         outside = _ARTICLE.sub("", page_html)
         for attributes, body in _SCRIPT.findall(outside):
             if "src=" in attributes or any(kind in attributes for kind in _DATA_TYPES):
                 continue
             digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            self.hashes.add(f"'sha256-{digest}'")
+            found[0].append(f"'sha256-{digest}'")
         for tag, url in _EXTERNAL.findall(outside):
             origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
-            if tag.lower() == "script":
-                self.scripts.add(origin)
-            else:
-                self.styles.add(origin)
+            found[1 if tag.lower() == "script" else 2].append(origin)
+        self.add(found)
+        return found
+
+    def add(self, found: list[list[str]]) -> None:
+        """What `collect` returned for a page, noted again (a page kept from an earlier build)."""
+        hashes, scripts, styles = found
+        self.hashes.update(hashes)
+        self.scripts.update(scripts)
+        self.styles.update(styles)
 
     def save(self, site_dir: Path) -> None:
         """Write what this build's pages need, plus what the folder's earlier builds noted: a dirty

@@ -108,15 +108,17 @@ def asset_names() -> list[str]:
 class LanguageProject:
     """The emitted MkDocs project of one language, remembering what it wrote (for `kb preview`)."""
 
-    def __init__(self, folder: Path, lang: str) -> None:
+    def __init__(self, folder: Path, lang: str, engine_docs: dict[str, bytes] | None = None) -> None:
         self.folder = folder
         self.lang = lang
+        self.engine_docs = engine_docs or {}  # files the engine wants in docs/ (Zensical's .meta.yml)
         self.fresh = not folder.exists()  # a new project: no file to compare with or replace
         self.docs = folder / "docs"
         self.config_file = folder / "mkdocs.yml"
         self.pages: dict[str, str] = {}
         self.theme_files: set[str] = set()  # files of the merged theme folder written so far
         self.dumped: tuple[Any, str] | None = None  # the last config and its text (dumping a long nav takes time)
+        self.swept = self.fresh  # files of an earlier run no longer needed are removed (see remove_strays)
 
     def write_pages(self, rendered: dict[str, str], keep: set[str], changes: Changes) -> None:
         """Write pages whose text changed; remove pages we wrote before that are not in `keep`."""
@@ -131,16 +133,38 @@ class LanguageProject:
             del self.pages[doc]
             changes.removed.append(doc)
 
-    def write_support(self, project: Project, extra_assets: dict[str, bytes], changes: Changes) -> None:
-        """Our assets (plus any given), and the user's own docs assets (logo, images, CSS)."""
-        for rel, data in user_docs_files(project):
+    def write_support(self, project: Project, extra_assets: dict[str, bytes], changes: Changes) -> set[str]:
+        """Our assets (plus any given), the user's own docs files (logo, images, CSS) and the engine's docs files
+        the user's do not replace; returns their paths."""
+        theirs = user_docs_files(project)
+        for rel, data in theirs:
             if write_if_changed(safe_join(self.docs, rel), data):
                 changes.written.append(rel)
         ours = {f"{ASSET_FOLDER}/{name}": (ASSETS / name).read_bytes() for name in asset_names()}
         ours.update({f"{ASSET_FOLDER}/{name}": data for name, data in extra_assets.items()})
+        yours = {rel for rel, _ in theirs}
+        ours.update({rel: data for rel, data in self.engine_docs.items() if rel not in yours})
         for rel, data in sorted(ours.items()):
             if write_if_changed(safe_join(self.docs, rel), data):
                 changes.written.append(rel)
+        return yours | set(ours)
+
+    def remove_strays(self, docs: set[str], changes: Changes) -> None:
+        """Once, in a project found on disk (kept between builds, or an earlier preview's): remove the files
+        of docs/ and of the theme folder that this run does not write (a page or override gone since)."""
+        if self.swept:
+            return
+        self.swept = True
+        for folder, wanted in ((self.docs, docs), (self.folder / overrides.FOLDER, self.theme_files)):
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+                rel = path.relative_to(folder).as_posix()
+                if rel in wanted or (path.is_dir() and not path.is_symlink()):
+                    continue
+                path.unlink()
+                if folder == self.docs:
+                    changes.removed.append(rel)
+                else:
+                    changes.config_changed = True  # a template gone: every page may look different
 
     def write_theme(self, theme: dict[str, bytes], changes: Changes) -> None:
         """The merged theme folder (kb's overrides, the user's on top); a file no longer there is removed."""
@@ -220,11 +244,13 @@ def emit_language(
     changes = Changes()
     full = list_pages(kb) if pages is None else pages
     rendered = render_all(renderer, full if specs is None else specs)
-    target.write_pages(rendered, {spec.doc for spec in full}, changes)
+    docs = {spec.doc for spec in full}
+    target.write_pages(rendered, docs, changes)
     extras = extra_assets or {}
-    target.write_support(project, extras, changes)
+    docs |= target.write_support(project, extras, changes)
     theme = overrides.plan(project, target.folder)
     target.write_theme(theme.files, changes)
+    target.remove_strays(docs, changes)
     target.write_config(render_config(kb, project, renderer, site_dir, list(extras), switcher, theme.custom_dir,
                                       target), changes)
     return changes

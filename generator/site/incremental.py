@@ -115,6 +115,15 @@ def body_only(old: KnowledgeBase, new: KnowledgeBase, item_id: str) -> bool:
     return all(_translation(old, before, lang) == _translation(new, after, lang) for lang in new.languages)
 
 
+def shown_elsewhere(kb: KnowledgeBase, item: Item) -> list[object]:
+    """What pages other than the item's own can show of it (what `body_only` compares), as JSON data:
+    `kb build` keeps a hash of it between builds (site/render_state.py)."""
+    body = BODY_FIELDS.get(item.kind, frozenset())
+    return [type(item).__name__, _file(item), item.model_dump(mode="json", exclude=set(body)),
+            bool(getattr(item, "measures", None)), _refs(item),
+            [list(_translation(kb, item, lang)) for lang in kb.languages]]
+
+
 def _refs(item: Item) -> list[str]:
     return [leaf.value for leaf, _ in iter_markers(item, Ref)]
 

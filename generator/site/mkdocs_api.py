@@ -54,7 +54,8 @@ def _collected() -> Iterator[_Collect]:
 
 
 def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path | None = None,
-          on_disk: dict[str, str] | None = None, live: Any = None, lean: bool = False) -> int:
+          on_disk: dict[str, str] | None = None, live: Any = None, lean: bool = False,
+          previous: Path | None = None) -> int:
     """Run MkDocs on one emitted project (strict); raise SiteBuildError on any warning or error.
 
     `page_cache`: a folder where pages' rendered Markdown and HTML are kept between builds
@@ -64,18 +65,25 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     `live` (a mkdocs_live.Live, for the preview): keeps this build's state for `rebuild_pages`.
     `lean` (for `kb build`, which empties the theme's search index afterwards): keep less of each page
     in memory and no search entries (see lean.py); the site is the same.
-    Returns how many pages were reused from the cache."""
+    `previous` (with `page_cache`, for `kb build`): the folder of the language's current site, whose
+    unchanged pages are linked into the new one instead of built (see page_skip.py).
+    Returns how many pages were reused from the cache or the previous site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    cache = None
+    cache = skip = None
     with _collected() as collected, _without_dirty_warning():
         try:
             config, cache = _configured(config_file, serve_url, page_cache, on_disk, live, lean)
+            if cache is not None and previous is not None and on_disk is None and _known_plugins(config):
+                from generator.site.page_skip import PageSkip
+
+                skip = config.plugins["kb-page-skip"] = PageSkip(cache, previous)
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
             try:
-                mkdocs_build(config, dirty=cache is not None and on_disk is not None, serve_url=serve_url)
+                dirty = cache is not None and (on_disk is not None or skip is not None)  # MkDocs skips pages
+                mkdocs_build(config, dirty=dirty, serve_url=serve_url)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:
@@ -83,13 +91,15 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
                 cache.finish(ok=False)
             raise _error(f"MkDocs failed on the site of '{config_file.parent.name}': {exc}", collected.messages,
                          config_file) from None
+    if skip is not None:
+        skip.finish(ok=not collected.messages)  # before the cache's prune: marks the skipped pages' entries used
     if cache is not None:
         cache.finish(ok=not collected.messages)
     if collected.messages:  # pragma: no cover - strict mode raises first
         raise _error(f"MkDocs warned on the site of '{config_file.parent.name}'", collected.messages, config_file)
     if live is not None:
         live.ready = True
-    return cache.reused if cache is not None else 0
+    return (cache.reused if cache is not None else 0) + (skip.skipped if skip is not None else 0)
 
 
 def _configured(config_file: Path, serve_url: str | None, page_cache: Path | None,
@@ -115,6 +125,16 @@ def _configured(config_file: Path, serve_url: str | None, page_cache: Path | Non
         config.plugins["kb-live"] = live
         live.cache = cache
     return config, cache
+
+
+_KNOWN_PLUGINS = {"search", "material/search", "kb-sanitize", "kb-page-cache", "kb-lean"}
+
+
+def _known_plugins(config: Any) -> bool:
+    """Only plugins whose work on a page depends on nothing but that page's Markdown and what every page
+    shares: a page may then skip MkDocs (page_skip.py). Another plugin (tags, blog) may change a page
+    after another page changed, so then every page goes through MkDocs (from the page cache)."""
+    return set(config.plugins) <= _KNOWN_PLUGINS
 
 
 def rebuild_pages(config_file: Path, live: Any, docs: list[str]) -> bool:
@@ -168,6 +188,7 @@ def _sanitizer(csp: bool) -> Any:
 
     class Sanitize(BasePlugin):
         sources = Sources()
+        last: Any = None  # what the page just written needs
 
         @event_priority(-100)
         def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
@@ -180,9 +201,13 @@ def _sanitizer(csp: bool) -> Any:
 
         @event_priority(-100)
         def on_post_page(self, output: str, **kwargs: Any) -> str:
-            if csp:
-                self.sources.collect(output)
+            self.last = self.sources.collect(output) if csp else None  # kept by page_skip.py with the page
             return output
+
+        def add(self, found: Any) -> None:
+            """What `on_post_page` noted of a page, for a page kept from the previous site (page_skip.py)."""
+            if csp and found is not None:
+                self.sources.add(found)
 
         def on_post_build(self, config: Any, **kwargs: Any) -> None:
             if csp:

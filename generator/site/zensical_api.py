@@ -3,9 +3,10 @@
 Zensical reads the same `mkdocs.yml` kb emits for MkDocs; it runs in its own process
 (`python -m zensical build --strict`), from the interpreter kb runs on. The adjustments,
 all here, go into a copy of the config (`zensical.yml`): Zensical's classic variant
-(Material's look) unless the theme names a variant, the meta plugin (with
-`docs/.meta.yml`, every page is left out of Zensical's own search index, which kb
-empties anyway and which refuses very long pages), kb's faster link parser and
+(Material's look) unless the theme names a variant, the meta plugin (with the
+`docs/.meta.yml` emit writes from `DOCS`, every page is left out of Zensical's own
+search index, which kb empties anyway and which refuses very long pages), kb's
+faster link parser and
 the sanitiser as Markdown extensions (`markdown_speed.py`, `markdown_sanitize.py`:
 Zensical renders Markdown with Python-Markdown), `site_dir: site` (Zensical
 writes only inside the project folder; the result is then moved to where the build
@@ -36,8 +37,7 @@ _VARIANT = re.compile(r"^  variant:", re.MULTILINE)
 _META_PLUGIN = re.compile(r"^- meta(:|$)", re.MULTILINE)
 # Front matter for every page, through Zensical's meta plugin: readers search kb's index, and Zensical's
 # own refuses a long page (an index of 10,000 standards: "exceeds the search index limit")
-META_FILE = ".meta.yml"
-META = b"search:\n  exclude: true\n"
+DOCS = {".meta.yml": b"search:\n  exclude: true\n"}  # written by emit with the pages
 # by name, for Python-Markdown in Zensical's process: the faster link scan (Python-Markdown's is quadratic in
 # a block's links: an index page of 10,000 standards never finished) and the sanitiser, table of contents included
 OUR_EXTENSIONS = ("generator.site.markdown_speed", "generator.site.markdown_sanitize")
@@ -66,7 +66,6 @@ def build(config_file: Path, site_dir: Path, pages: set[str] | None = None) -> N
     write_if_changed(project / CONFIG, zensical_config(config_file.read_text(encoding="utf-8")).encode("utf-8"))
     if pages is not None:
         _remove_stale_pages(project / "docs", pages)
-    _leave_pages_out_of_zensicals_search(project / "docs")
     command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", CONFIG]
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
@@ -98,13 +97,6 @@ def _prepend(key: str, entries: list[str], text: str) -> str:
     if heading.search(text):
         return heading.sub(lambda _: f"{key}:\n{lines}", text, count=1)
     return text + f"{key}:\n{lines}"
-
-
-def _leave_pages_out_of_zensicals_search(docs: Path) -> None:
-    meta = docs / META_FILE
-    if meta.is_symlink() or (meta.exists() and meta.read_bytes() != META):
-        return  # a .meta.yml from your docs/ folder stays as you wrote it
-    write_if_changed(meta, META)
 
 
 def _remove_stale_pages(docs: Path, pages: set[str]) -> None:

@@ -12,6 +12,7 @@ from generator.config import Tagged
 from generator.render.nav import build_nav, not_in_nav
 from generator.site import config as site_config
 from generator.site.emit import LanguageProject, asset_names, edit_base, emit_language
+from generator.site.zensical_api import DOCS
 
 
 def emitted(lang: str) -> dict:
@@ -93,6 +94,19 @@ def test_writing_again_changes_nothing(tmp_path: Path) -> None:
     assert len(first.written) > 30 and first.config_changed
     again = emit_language(kb, project, LanguageProject(tmp_path / "en", "en"), tmp_path / "site")
     assert not again.written and not again.config_changed
+
+
+def test_the_engines_docs_files_are_written_and_kept_by_the_next_run(tmp_path: Path) -> None:
+    """Zensical's docs/.meta.yml: written with the pages, not removed as a stray when the project is kept."""
+    project, kb = fixture_kb()
+    wanted = {".meta.yml": DOCS[".meta.yml"]}
+    first = emit_language(kb, project, LanguageProject(tmp_path / "en", "en", engine_docs=wanted), tmp_path / "s")
+    assert ".meta.yml" in first.written
+    again = emit_language(kb, project, LanguageProject(tmp_path / "en", "en", engine_docs=wanted), tmp_path / "s")
+    assert not again.written and not again.removed
+    assert (tmp_path / "en" / "docs" / ".meta.yml").read_bytes() == b"search:\n  exclude: true\n"
+    plain = emit_language(kb, project, LanguageProject(tmp_path / "en", "en"), tmp_path / "s")  # MkDocs: none
+    assert plain.removed == [".meta.yml"] and not (tmp_path / "en" / "docs" / ".meta.yml").exists()
 
 
 @pytest.mark.parametrize(

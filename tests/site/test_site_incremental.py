@@ -78,7 +78,7 @@ def test_a_rebuild_after_the_site_was_touched_reuses_every_page(site_kb: Path) -
     again, messages = built(site_kb)
     assert again == first
     assert [message for message in messages if "unchanged pages reused" in message] == [
-        f"{lang}: built (37 unchanged pages reused)" for lang in ("en", "pl", "el")]  # every page
+        f"{lang}: built (37 unchanged pages reused; kb rendered 0 of 37)" for lang in ("en", "pl", "el")]  # every page
 
 
 def test_a_new_day_builds_again(site_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,3 +89,71 @@ def test_a_new_day_builds_again(site_kb: Path, monkeypatch: pytest.MonkeyPatch) 
     _, messages = built(site_kb)
     assert not any("up to date" in message for message in messages)
     assert any(message.startswith("en: built") for message in messages)
+
+
+def test_unchanged_pages_are_kept_from_the_last_site_and_the_rest_is_a_cold_build(site_kb: Path) -> None:
+    """After one standard's text or title changed, every page MkDocs does not need to build again is the
+    previous site's file (the same inode: linked, not written), and the site is a cold build's bytes."""
+    built(site_kb)
+    site = site_kb / "site"
+    pages = {path.relative_to(site).as_posix(): path.stat().st_ino for path in site.rglob("*.html")}
+    standard = site_kb / STANDARD
+    standard.write_text(standard.read_text("utf-8").replace(
+        "Listen to the whole story", "Listen to the WHOLE story"), "utf-8")
+    text_changed, messages = built(site_kb)
+    told = [message.split("; ")[-1] for message in messages if ": built (" in message]
+    assert told == ["kb rendered 1 of 37)"] * 3  # the rest: the Markdown kept from the last build
+    trash = site_kb / ".kb" / "cache" / "trash"
+    replaced = list(trash.iterdir())  # the site this build replaced, removed by the next one
+    assert len(replaced) == 1 and (replaced[0] / "standards" / "index.html").is_file()
+    kept = {name for name, inode in pages.items() if (site / name).stat().st_ino == inode}
+    assert "standards/complaint-first-contact/index.html" not in kept
+    assert "standards/index.html" in kept and "pl/standards/index.html" in kept
+    assert "standards/answer-within-three-rings/index.html" in kept
+    assert len(kept) >= len(pages) - 6, sorted(set(pages) - kept)
+    standard.write_text(standard.read_text("utf-8").replace(
+        "title:\n  en: ", "title:\n  en: Renamed ", 1), "utf-8")
+    pages = {path.relative_to(site).as_posix(): path.stat().st_ino for path in site.rglob("*.html")}
+    title_changed, messages = built(site_kb)
+    assert not any("kb rendered" in message for message in messages)  # every page: the title shows on others
+    assert [path.name for path in trash.iterdir()] != [replaced[0].name] and not replaced[0].exists()
+    assert (site / "standards" / "index.html").stat().st_ino != pages["standards/index.html"]  # lists the title
+    assert b"Renamed " in (site / "standards" / "index.html").read_bytes()
+    shutil.rmtree(site_kb / ".kb" / "cache")
+    cold, _ = built(site_kb, cache=False)
+    assert [name for name in cold if title_changed.get(name) != cold[name]] == []
+    assert title_changed.keys() == cold.keys()
+    assert b"Listen to the WHOLE story" in text_changed["standards/complaint-first-contact/index.html"]
+
+
+def test_after_a_failed_build_the_next_one_renders_every_page(site_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept projects may hold pages of the failed build: the next build cannot trust them."""
+    import generator.build
+
+    built(site_kb)
+    standard = site_kb / STANDARD
+    standard.write_text(standard.read_text("utf-8").replace("title:\n  en: ", "title:\n  en: Renamed ", 1), "utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(generator.build, "add_outputs", lambda *args: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            built(site_kb)
+    standard.write_text(standard.read_text("utf-8").replace("title:\n  en: Renamed ", "title:\n  en: ", 1), "utf-8")
+    again, messages = built(site_kb)
+    assert not any("kb rendered" in message for message in messages)  # every page
+    assert b"Renamed " not in again["standards/index.html"]
+    shutil.rmtree(site_kb / ".kb" / "cache")
+    cold, _ = built(site_kb, cache=False)
+    assert again == cold
+
+
+def test_with_a_plugin_kb_does_not_know_every_page_goes_through_mkdocs(site_kb: Path) -> None:
+    """Material's tags plugin can change a page after another page changed: no page is kept as it was."""
+    config = site_kb / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "plugins:\n  - search\n  - tags\n", "utf-8")
+    built(site_kb)
+    before = (site_kb / "site" / "standards" / "index.html").stat().st_ino
+    standard = site_kb / STANDARD
+    standard.write_text(standard.read_text("utf-8").replace(
+        "Listen to the whole story", "Listen to the WHOLE story"), "utf-8")
+    built(site_kb)
+    assert (site_kb / "site" / "standards" / "index.html").stat().st_ino != before

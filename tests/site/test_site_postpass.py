@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.site.mkdocs_api import empty_search_index
 from generator.site.postpass import SEARCH_INDEX, write_sitemap
-from generator.site.zensical_api import META, _leave_pages_out_of_zensicals_search, zensical_config
+from generator.site.zensical_api import zensical_config
 
 BUILT = datetime(2026, 1, 15, tzinfo=timezone.utc)
 
@@ -60,19 +60,3 @@ def test_the_config_copy_adds_the_classic_look_the_site_folder_the_meta_plugin_o
         "markdown_extensions:\n- generator.site.markdown_speed\n- generator.site.markdown_sanitize\n" \
         "extra_javascript:\n- assets/kb/kb-search-dialog.js\n"
 
-
-def test_every_page_is_left_out_of_zensicals_own_search_unless_your_docs_say_otherwise(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    _leave_pages_out_of_zensicals_search(docs)
-    assert (docs / ".meta.yml").read_bytes() == META == b"search:\n  exclude: true\n"
-    yours = b"tags: [service]\n"
-    (docs / ".meta.yml").write_bytes(yours)
-    _leave_pages_out_of_zensicals_search(docs)
-    assert (docs / ".meta.yml").read_bytes() == yours
-    (docs / ".meta.yml").unlink()
-    secret = tmp_path / "secret.yml"
-    secret.write_bytes(b"token: x\n")
-    (docs / ".meta.yml").symlink_to(secret)
-    _leave_pages_out_of_zensicals_search(docs)
-    assert secret.read_bytes() == b"token: x\n" and (docs / ".meta.yml").is_symlink()
