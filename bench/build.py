@@ -7,7 +7,9 @@ For each size (standards, in two languages by default) and each engine (mkdocs, 
   each with its peak memory (the largest process: kb, or Zensical's own for that engine);
 * the anchor: a bare `mkdocs build` (Material, search, the same kind of section nav) of the same
   number of plain Markdown pages per language, one `mkdocs build` per language, in sequence,
-  and the ratio of each build to it; the cost per page (the same at every size when it is linear);
+  and the ratio of each build to it; the cost per page (the same at every size when it is linear),
+  in wall time and in CPU time (the build's processes together: far less affected by whatever else
+  runs on the machine, so it is the figure to compare across sizes and runs);
 * `kb preview` (MkDocs only): edit-to-reload latency, from saving a standard's YAML file until the
   preview server serves the changed page (the browser's live reload fires when that build ends).
 
@@ -32,6 +34,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -41,8 +44,9 @@ sys.path.insert(0, str(ROOT))
 TODAY = "2026-11-23"
 
 
-def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run a command; return (seconds, peak resident memory in MB of its largest process, stderr)."""
+def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Run a command; return (seconds, CPU seconds of it and its children, peak resident memory in MB of its
+    largest process, stderr). CPU time depends much less on what else runs on the machine than wall time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -54,7 +58,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # includes grandchildren (Zensical)
     peak = max(usage.ru_maxrss, children if children > before else 0)
-    return seconds, peak / 1024, stderr
+    return seconds, usage.ru_utime + usage.ru_stime, peak / 1024, stderr
 
 
 def plain_project(folder: Path, pages: int, sections: int = 8) -> Path:
@@ -83,15 +87,16 @@ def plain_project(folder: Path, pages: int, sections: int = 8) -> Path:
     return folder / "mkdocs.yml"
 
 
-def anchor(work: Path, pages_per_language: list[int]) -> float:
+def anchor(work: Path, pages_per_language: list[int]) -> tuple[float, float]:
+    """(seconds, CPU seconds) of bare `mkdocs build`s of as many plain pages, one per language, in sequence."""
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    total = 0.0
+    total, cpu = 0.0, 0.0
     for number, pages in enumerate(pages_per_language):
         config = plain_project(work / f"anchor-{number}", pages)
-        seconds, _, _ = run_measured([mkdocs, "build", "-q", "-f", str(config)], config.parent, env)
-        total += seconds
-    return total
+        seconds, cpu_seconds, _, _ = run_measured([mkdocs, "build", "-q", "-f", str(config)], config.parent, env)
+        total, cpu = total + seconds, cpu + cpu_seconds
+    return total, cpu
 
 
 def change_one_standard(kb_dir: Path, word: str) -> tuple[Path, str]:
@@ -106,8 +111,15 @@ def change_one_standard(kb_dir: Path, word: str) -> tuple[Path, str]:
     return target, word
 
 
-def builds(kb_dir: Path, engine: str, jobs: int) -> list[tuple[str, float, float]]:
-    """Cold, no-change and one-change `kb build --no-pdf` with the engine: (what, seconds, peak MB)."""
+class Figure(NamedTuple):
+    what: str
+    seconds: float
+    cpu: float  # seconds of CPU, the build's processes together
+    memory: float  # MB, the largest process
+
+
+def builds(kb_dir: Path, engine: str, jobs: int) -> list[Figure]:
+    """Cold, no-change and one-change `kb build --no-pdf` with the engine."""
     shutil.rmtree(kb_dir / ".kb" / "cache", ignore_errors=True)
     shutil.rmtree(kb_dir / "site", ignore_errors=True)
     env = {**os.environ, "KB_TODAY": TODAY}
@@ -117,8 +129,8 @@ def builds(kb_dir: Path, engine: str, jobs: int) -> list[tuple[str, float, float
     for what in ("cold build", "no-change rebuild", "one-change rebuild"):
         if what == "one-change rebuild":
             change_one_standard(kb_dir, f"Benchmark{engine.capitalize()}")
-        seconds, memory, _ = run_measured(command, kb_dir, env)
-        figures.append((what, seconds, memory))
+        seconds, cpu, memory, _ = run_measured(command, kb_dir, env)
+        figures.append(Figure(what, seconds, cpu, memory))
     return figures
 
 
@@ -179,7 +191,7 @@ def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, 
     kb_dir = work / f"kb-{size}"
     generate(kb_dir, size, languages)
     print(f"\n== {size:,} standards, languages {', '.join(languages)}, --jobs {jobs}; {load()} ==", flush=True)
-    rows: dict[str, list[tuple[str, float, float]]] = {}
+    rows: dict[str, list[Figure]] = {}
     for engine in engines:
         rows[engine] = builds(kb_dir, engine, jobs)
         print(f"{engine}: built ({load()})", flush=True)
@@ -187,17 +199,21 @@ def bench(size: int, languages: tuple[str, ...], engines: list[str], jobs: int, 
         pages = [sum(1 for _ in (kb_dir / "site" / (lang if i else "")).glob("**/index.html")) for i, lang in
                  enumerate(languages)]
         per_language = [count - (sum(pages[1:]) if i == 0 else 0) for i, count in enumerate(pages)]
+        total = max(1, sum(per_language))
+        bare_cpu = None
         if bare is None:
-            bare = anchor(work / f"anchor-{size}", per_language)
+            bare, bare_cpu = anchor(work / f"anchor-{size}", per_language)
+        cpu_text = f", CPU {1000 * bare_cpu / total:.1f} ms a page" if bare_cpu is not None else ""
         print(f"pages per language: {', '.join(f'{p:,}' for p in per_language)}; bare MkDocs on as many plain "
-              f"pages: {bare:.1f} s, {1000 * bare / max(1, sum(per_language)):.1f} ms a page ({load()})")
-        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'ms/page':>9}{'x bare':>8}{'of cold':>9}{'peak MB':>9}")
+              f"pages: {bare:.1f} s, {1000 * bare / total:.1f} ms a page{cpu_text} ({load()})")
+        print(f"{'engine':<10}{'build':<20}{'seconds':>9}{'ms/page':>9}{'CPU ms/page':>12}{'x bare':>8}"
+              f"{'of cold':>9}{'peak MB':>9}")
     for engine, figures in rows.items():
-        cold = figures[0][1]
-        for what, seconds, memory in figures:
-            per_page = 1000 * seconds / max(1, sum(per_language))
-            print(f"{engine:<10}{what:<20}{seconds:9.1f}{per_page:9.1f}{seconds / (bare or 1):8.2f}"
-                  f"{100 * seconds / cold:8.0f}%{memory:9,.0f}", flush=True)
+        cold = figures[0].seconds
+        for figure in figures:
+            print(f"{engine:<10}{figure.what:<20}{figure.seconds:9.1f}{1000 * figure.seconds / total:9.1f}"
+                  f"{1000 * figure.cpu / total:12.1f}{figure.seconds / (bare or 1):8.2f}"
+                  f"{100 * figure.seconds / cold:8.0f}%{figure.memory:9,.0f}", flush=True)
     if preview:
         first, latencies = preview_latency(kb_dir)
         each = ", ".join(f"{seconds:.2f}" for seconds in latencies)

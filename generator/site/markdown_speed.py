@@ -1,4 +1,5 @@
-"""A faster, identical link parser for Python-Markdown, added to MkDocs' extensions by `mkdocs_api.build`.
+"""A faster, identical link parser for Python-Markdown, added to MkDocs' extensions by `mkdocs_api.build`
+and to Zensical's (which renders Markdown with Python-Markdown too) by name, in `zensical_api.zensical_config`.
 
 Python-Markdown 3.11 finds the closing `]` of a link by computing, for the whole
 text block, where every bracket closes (to avoid a quadratic scan when brackets
@@ -38,3 +39,7 @@ class LinkSpeedExtension(Extension):
         for processor in md.inlinePatterns:
             if isinstance(processor, LinkInlineProcessor):
                 processor.getText = types.MethodType(_get_text, processor)
+
+
+def makeExtension(**kwargs: Any) -> LinkSpeedExtension:  # noqa: N802 - Python-Markdown's name for extensions by name
+    return LinkSpeedExtension(**kwargs)

@@ -3,7 +3,8 @@
 Zensical reads the same `mkdocs.yml` kb emits for MkDocs; it runs in its own process
 (`python -m zensical build --strict`), from the interpreter kb runs on. The adjustments,
 all here, go into a copy of the config (`zensical.yml`): Zensical's classic variant
-(Material's look) unless the theme names a variant, `site_dir: site` (Zensical
+(Material's look) unless the theme names a variant, kb's faster link parser
+(`markdown_speed.py`: Zensical renders Markdown with Python-Markdown), `site_dir: site` (Zensical
 writes only inside the project folder; the result is then moved to where the build
 wants it), and our header search dialog (`kb-search-dialog.js`). What MkDocs'
 plugins would do is done afterwards over the written site (`postpass.py`). Zensical
@@ -30,6 +31,9 @@ _SITE_DIR_LINE = re.compile(r"^site_dir:.*$", re.MULTILINE)
 _THEME = re.compile(r"^theme:\n", re.MULTILINE)
 _VARIANT = re.compile(r"^  variant:", re.MULTILINE)
 _SCRIPTS = re.compile(r"^extra_javascript:\n", re.MULTILINE)
+_EXTENSIONS = re.compile(r"^markdown_extensions:\n", re.MULTILINE)
+# Python-Markdown's link scan is quadratic in a block's links: an index page of 10,000 standards never finished
+LINK_SPEED = "generator.site.markdown_speed"
 DIALOG = f"{ASSET_FOLDER}/kb-search-dialog.js"  # Zensical's header search opens kb's search (see the script)
 
 
@@ -73,6 +77,10 @@ def zensical_config(text: str) -> str:
     text = _SITE_DIR_LINE.sub("site_dir: site", text)
     if not _VARIANT.search(text):  # Material's look (Zensical's default is its own, "modern")
         text = _THEME.sub("theme:\n  variant: classic\n", text, count=1)
+    if _EXTENSIONS.search(text):
+        text = _EXTENSIONS.sub(f"markdown_extensions:\n- {LINK_SPEED}\n", text, count=1)
+    else:
+        text += f"markdown_extensions:\n- {LINK_SPEED}\n"
     if _SCRIPTS.search(text):
         return _SCRIPTS.sub(f"extra_javascript:\n- {DIALOG}\n", text, count=1)
     return text + f"extra_javascript:\n- {DIALOG}\n"

@@ -34,3 +34,9 @@ def test_it_replaces_the_link_scan() -> None:
     replaced = [p for p in md.inlinePatterns if "getText" in vars(p)]
     assert {type(p).__name__ for p in replaced} >= {"LinkInlineProcessor", "ImageInlineProcessor",
                                                      "ReferenceInlineProcessor"}
+
+
+def test_python_markdown_loads_it_by_name_as_zensical_does() -> None:
+    md = markdown.Markdown(extensions=["generator.site.markdown_speed", *EXTENSIONS])
+    assert any("getText" in vars(p) for p in md.inlinePatterns)
+    assert md.convert(TEXTS[4]) == markdown.Markdown(extensions=EXTENSIONS).convert(TEXTS[4])

@@ -43,12 +43,15 @@ def test_zensicals_search_index_keeps_its_config_without_documents(tmp_path: Pat
     assert json.loads((tmp_path / "search.json").read_text("utf-8")) == {"config": {"lang": ["pl"]}, "items": []}
 
 
-def test_the_config_copy_adds_the_classic_look_the_site_folder_and_the_search_dialog() -> None:
+def test_the_config_copy_adds_the_classic_look_the_site_folder_the_link_parser_and_the_search_dialog() -> None:
     emitted = ("site_name: S\ntheme:\n  name: material\nsite_dir: /tmp/stage/languages/en\n"
+               "markdown_extensions:\n- toc:\n    permalink: true\n- tables\n"
                "extra_javascript:\n- assets/kb/kb.js\n")
     assert zensical_config(emitted) == (
         "site_name: S\ntheme:\n  variant: classic\n  name: material\nsite_dir: site\n"
+        "markdown_extensions:\n- generator.site.markdown_speed\n- toc:\n    permalink: true\n- tables\n"
         "extra_javascript:\n- assets/kb/kb-search-dialog.js\n- assets/kb/kb.js\n")
     chosen = "theme:\n  name: material\n  variant: modern\nsite_dir: x\n"
     assert zensical_config(chosen) == "theme:\n  name: material\n  variant: modern\nsite_dir: site\n" \
+        "markdown_extensions:\n- generator.site.markdown_speed\n" \
         "extra_javascript:\n- assets/kb/kb-search-dialog.js\n"
