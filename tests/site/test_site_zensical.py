@@ -57,6 +57,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "en: built with Zensical" in messages and "pl: built with Zensical" in messages
     kept = root / ".kb" / "cache" / "zensical" / "en"  # the project stays put, so Zensical's cache is reused
     assert (kept / "docs" / "standards" / "complaint-first-contact.md").is_file() and (kept / ".cache").is_dir()
+    assert (kept / "docs" / ".meta.yml").read_text("utf-8") == "search:\n  exclude: true\n"  # kb's index only
     return root / "site"
 
 
