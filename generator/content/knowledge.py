@@ -44,6 +44,13 @@ class Link:
         return str(self.path[0])
 
 
+def _links(item: Item, previous: KnowledgeBase | None) -> list[Link]:
+    """The item's links, in field order (the previous knowledge base's when it holds the same item object)."""
+    if previous is not None and previous.items.get(item.id) is item:
+        return previous._outgoing[item.id]
+    return [Link(item, leaf.value, leaf.path) for leaf, _ in iter_markers(item, Ref)]
+
+
 class KnowledgeBase:
     def __init__(
         self,
@@ -53,7 +60,10 @@ class KnowledgeBase:
         review_every_months: int = 12,
         review_due_days: int = 30,
         anchor: str = ".",
+        previous: KnowledgeBase | None = None,
     ) -> None:
+        """`previous`: an earlier knowledge base (kb preview's last one), whose links from the same item
+        objects are reused instead of made again (tens of thousands at 10,000 standards)."""
         self.anchor = anchor  # where KB-wide diagnostics point (the first content folder)
         self.kinds_seen: set[str] = set()  # kinds named by files that failed to validate too
         self.broken: dict[str, str] = {}  # id -> kind of items whose file has errors (not loaded)
@@ -72,11 +82,8 @@ class KnowledgeBase:
         self._by_kind: dict[str, list[Item]] = defaultdict(list)
         for item in sorted(self.items.values(), key=lambda i: i.id):
             self._by_kind[item.kind].append(item)
-        self.links: list[Link] = [
-            Link(item, leaf.value, leaf.path)
-            for item in self.items.values()
-            for leaf, _ in iter_markers(item, Ref)
-        ]
+        self._outgoing: dict[str, list[Link]] = {item.id: _links(item, previous) for item in self.items.values()}
+        self.links: list[Link] = [link for links in self._outgoing.values() for link in links]
         self._referrers: dict[str, list[Link]] = defaultdict(list)
         for link in self.links:
             self._referrers[link.target].append(link)

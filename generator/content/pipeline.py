@@ -1,9 +1,9 @@
 """load -> validate -> KnowledgeBase: the one entry point every command (and the preview) uses.
 
 `LoadCache` lets a long-running caller (`kb preview`) keep each file's item and
-diagnostics until the file's size or modification time changes, and the item
-checks' findings for each unchanged item (`CheckMemo`); the checks across items
-run again every time.
+diagnostics until the file's size or modification time changes, the item
+checks' findings for each unchanged item (`CheckMemo`) and the links of each
+unchanged item; the checks across items run again every time.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class LoadCache:
     def __init__(self) -> None:
         self._files: dict[str, _Loaded] = {}
         self.checks = CheckMemo()
+        self.kb: KnowledgeBase | None = None  # the last one built, whose links from unchanged items are reused
 
     def load(self, path: str, info: os.stat_result | None, default_language: str, shown: str | None,
              root: Path | None = None) -> _Loaded:
@@ -107,7 +108,9 @@ def _build(project: Project, only: Sequence[Path], cache: LoadCache,
         project.options.review_every_months,
         project.options.review_due_days,
         anchor=display_path(folders[0]) if folders else display_path(project.root),
+        previous=cache.kb,
     )
+    cache.kb = kb
     kb.kinds_seen, kb.broken = seen.kinds, seen.broken
     run_checks(kb, diagnostics, cache.checks if kept else None)
     if only:

@@ -6,7 +6,7 @@ this keeps what MkDocs gathered (config with its plugins, files, navigation,
 template environment); when an edit rewrote only some pages' Markdown, `rebuild`
 runs just those pages through MkDocs' own steps (read, Markdown, plugins, the
 theme's template, write), replaces their entries in the search index and writes
-it again (from each entry's JSON, kept since it was made). It declines (returns
+it again (from each entry's JSON, kept since it was made, in the entries' order). It declines (returns
 False, and the caller runs a full build) when the project's config, its list of
 files or the navigation's titles changed.
 
@@ -39,13 +39,15 @@ class Live(BasePlugin):
         self.env: Any = None
         self.cache: Any = None  # the build's PageCache, if any
         self.search: tuple[Any, Any] | None = None  # Material's search plugin's config and index for this site
-        self.entry_json: dict[int, tuple[dict[str, Any], str]] = {}  # id(entry) -> (entry, its JSON)
+        self.entry_json: list[str] = []  # the JSON of each entry of the search index, in its order
         self.spans: dict[str, tuple[int, int]] | None = None  # page URL -> where its entries are in the index
+        self.doc_files: list[Any] | None = None  # files.documentation_pages(), the same until a full build
         self.ready = False  # a full build completed with this state
 
     def on_config(self, config: Any) -> Any:
         self.ready = False
         self.config = config
+        self.doc_files = None
         return config
 
     @event_priority(-200)  # after every plugin changed them
@@ -64,8 +66,7 @@ class Live(BasePlugin):
         # MkDocs shares a plugin object between the languages built in one process: keep this one's parts
         self.search = None if search is None else (search.config, search.search_index)
         self.spans = None
-        self.entry_json = {} if search is None else {
-            id(entry): (entry, _json(entry)) for entry in search.search_index.entries}  # for the first edit
+        self.entry_json = [] if search is None else [_json(entry) for entry in search.search_index.entries]
 
     def on_build_error(self, error: Exception) -> None:
         self.ready = False
@@ -118,7 +119,9 @@ def _rebuild(live: Live, pages: list[Any], search: Any, cache: Any) -> bool:
     if nav_signature(nav.items) != before:  # a title the navigation shows changed
         live.ready = False
         return False
-    doc_files = files.documentation_pages()
+    if live.doc_files is None:
+        live.doc_files = files.documentation_pages()
+    doc_files = live.doc_files
     index = search.search_index if search is not None else None
     for page in pages:
         start = len(index.entries) if index is not None else 0
@@ -142,7 +145,8 @@ def _search_plugin(config: Any) -> Any:
 
 
 def _replace_entries(live: Live, entries: list[dict[str, Any]], start: int, url: str) -> None:
-    """Move the page's new entries (appended from `start`) to where its old ones were, in their place.
+    """Move the page's new entries (appended from `start`) to where its old ones were, in their place,
+    and their JSON to the same place in `live.entry_json`.
 
     A page's entries follow each other (its own, then its sections': `url`, `url#anchor`);
     `live.spans` says where each page's are, found again only after a page's count changed."""
@@ -155,13 +159,14 @@ def _replace_entries(live: Live, entries: list[dict[str, Any]], start: int, url:
             live.spans[page] = (live.spans.get(page, (number, 0))[0], number + 1)
     first, end = live.spans.get(url, (len(entries), len(entries)))
     entries[first:end] = new
+    live.entry_json[first:end] = [_json(entry) for entry in new]
     if end - first != len(new):
         live.spans = None
 
 
 def _write_search_index(live: Live, search: Any, config: Any) -> None:
     """What Material's `on_post_build` writes (`json.dumps` of the index's config and entries), from each
-    entry's JSON kept since it was made: the same bytes, without encoding every page's entries again."""
+    entry's JSON kept since it was made: the same bytes, without encoding or visiting every entry again."""
     if not search.config.enabled:
         return
     index = search.search_index
@@ -170,16 +175,9 @@ def _write_search_index(live: Live, search: Any, config: Any) -> None:
         return
     settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
     head = _json({"config": settings})
-    kept: dict[int, tuple[dict[str, Any], str]] = {}
-    parts = []
-    for entry in index.entries:
-        found = live.entry_json.get(id(entry))
-        if found is None or found[0] is not entry:
-            found = (entry, _json(entry))
-        kept[id(entry)] = found
-        parts.append(found[1])
-    live.entry_json = kept
-    text = head[:-1] + ',"docs":[' + ",".join(parts) + "]}"
+    if len(live.entry_json) != len(index.entries):  # pragma: no cover - kept in step by _replace_entries
+        live.entry_json = [_json(entry) for entry in index.entries]
+    text = head[:-1] + ',"docs":[' + ",".join(live.entry_json) + "]}"
     write_file(text.encode("utf-8"), os.path.join(config.site_dir, "search", "search_index.json"))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_project
+from generator.content.knowledge import KnowledgeBase
 from generator.content.pipeline import LoadCache, build_knowledge_base
 from generator.site.preview import Preview
 
@@ -135,3 +136,25 @@ def test_replayed_item_checks_equal_a_fresh_check(site_kb: Path) -> None:
         found = _diagnostics(config, cache)
         assert expected is None or any(expected in line for line in found), expected
         assert found == _diagnostics(config, None), new
+
+
+def _links(kb: KnowledgeBase, item_id: str) -> list[tuple[str, str, tuple[object, ...]]]:
+    return [(link.source.id, link.target, link.path) for link in kb.referrers(item_id)]
+
+
+def test_links_of_unchanged_items_are_kept_and_equal_a_fresh_load(site_kb: Path) -> None:
+    cache = LoadCache()
+    project = load_project(site_kb / "mkdocs.yml")
+    before, _ = build_knowledge_base(project, cache=cache)
+    _edit(site_kb / STANDARD, "related: [answer-within-three-rings]", "related: []")
+    after, _ = build_knowledge_base(project, cache=cache)
+    fresh, _ = build_knowledge_base(project)
+    assert [(link.source.id, link.target, link.path) for link in after.links] == [
+        (link.source.id, link.target, link.path) for link in fresh.links]
+    assert ("complaint-first-contact", "answer-within-three-rings", ("related", 0)) in _links(
+        before, "answer-within-three-rings")
+    assert _links(after, "answer-within-three-rings") == _links(fresh, "answer-within-three-rings")
+    assert "complaint-first-contact" not in [source for source, _, _ in _links(after, "answer-within-three-rings")]
+    unchanged = [link for link in after.links if link.source.id != "complaint-first-contact"]
+    kept = {id(link) for link in before.links}
+    assert unchanged and all(id(link) in kept for link in unchanged)  # the same objects, not made again
