@@ -150,7 +150,7 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def preview_latency(kb_dir: Path, timeout: float = 1800.0, edits: int = 5) -> tuple[float, list[float]]:
+def preview_latency(kb_dir: Path, timeout: float = 3600.0, edits: int = 5) -> tuple[float, list[float]]:
     """(seconds to the first page, edit-to-served seconds of each edit) of `kb preview`, a separate process."""
     port = free_port()
     env = {**os.environ, "KB_TODAY": TODAY}
