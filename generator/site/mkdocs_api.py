@@ -69,23 +69,16 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     unchanged pages are linked into the new one instead of built (see page_skip.py).
     Returns how many pages were reused from the cache or the previous site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     cache = skip = None
     with _collected() as collected, _without_dirty_warning():
         try:
             config, cache = _configured(config_file, serve_url, page_cache, on_disk, live, lean)
-            if cache is not None and previous is not None and on_disk is None and _known_plugins(config):
-                from generator.site.page_skip import PageSkip
-
-                skip = config.plugins["kb-page-skip"] = PageSkip(cache, previous)
-            config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
-            try:
-                dirty = cache is not None and (on_disk is not None or skip is not None)  # MkDocs skips pages
-                mkdocs_build(config, dirty=dirty, serve_url=serve_url)
-            finally:
-                config.plugins.on_shutdown()
+            if cache is not None and previous is not None and on_disk is None:
+                skip = _page_skip(config, cache, previous)
+            dirty = cache is not None and (on_disk is not None or skip is not None)  # MkDocs skips pages
+            _run(config, serve_url, dirty)
         except MkDocsException as exc:
             if cache is not None:
                 cache.finish(ok=False)
@@ -100,6 +93,27 @@ def build(config_file: Path, *, serve_url: str | None = None, page_cache: Path |
     if live is not None:
         live.ready = True
     return (cache.reused if cache is not None else 0) + (skip.skipped if skip is not None else 0)
+
+
+def _page_skip(config: Any, cache: Any, previous: Path) -> Any:
+    """The plugin that lets unchanged pages skip MkDocs (page_skip.py), when no unknown plugin could
+    change a page because another one changed; None otherwise."""
+    if not _known_plugins(config):
+        return None
+    from generator.site.page_skip import PageSkip
+
+    skip = config.plugins["kb-page-skip"] = PageSkip(cache, previous)
+    return skip
+
+
+def _run(config: Any, serve_url: str | None, dirty: bool) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
+    try:
+        mkdocs_build(config, dirty=dirty, serve_url=serve_url)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def _configured(config_file: Path, serve_url: str | None, page_cache: Path | None,
