@@ -37,23 +37,26 @@ _CODE = Path(generator.__file__).parent
 def build_key(project: Project, *, pdf: bool, engine: str, content: ContentState | None = None) -> str:
     """A hash of every input of `kb build`'s output (see the module's docstring); `content`: the content
     files' state, if the caller has it already."""
-    digest = hashlib.sha256()
     fingerprint = (content or ContentState(project)).fingerprint
-    for part in (f"{sys.version} {package_versions(_TOOLS)}", f"pdf={pdf} engine={engine} today={today().isoformat()}",
-                 os.environ.get("SOURCE_DATE_EPOCH", ""), fingerprint,
-                 _tree_digest(_CODE, skip=("__pycache__",)), _user_files(project), _history(project)):
-        digest.update(part.encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return _hash(f"pdf={pdf} engine={engine}", os.environ.get("SOURCE_DATE_EPOCH", ""), fingerprint,
+                 *_surroundings(project))
 
 
 def render_salt(project: Project) -> str:
     """A hash of what kb's render of the pages depends on besides the items themselves: the config file,
     kb's code and the tools' versions, today's date, the user's docs and theme files, the git history."""
+    return _hash(project.config_path.read_bytes().decode("utf-8", "surrogateescape"), *_surroundings(project))
+
+
+def _surroundings(project: Project) -> tuple[str, ...]:
+    """What every output depends on besides the content: the tools, today, kb's code, your files, git."""
+    return (f"{sys.version} {package_versions(_TOOLS)}", f"today={today().isoformat()}",
+            _tree_digest(_CODE, skip=("__pycache__",)), _user_files(project), _history(project))
+
+
+def _hash(*parts: str) -> str:
     digest = hashlib.sha256()
-    for part in (f"{sys.version} {package_versions(_TOOLS)}", f"today={today().isoformat()}",
-                 project.config_path.read_bytes().decode("utf-8", "surrogateescape"),
-                 _tree_digest(_CODE, skip=("__pycache__",)), _user_files(project), _history(project)):
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogateescape"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -14,7 +14,7 @@ from generator.content.walk import leaves
 LENGTH = 10
 
 
-def _canonical(value: Any) -> str:
+def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
@@ -22,7 +22,7 @@ def content_fingerprint(item: Item) -> str:
     """Hash of everything the item says (all fields, all languages), e.g. '3f9a0c12be'."""
     # An empty `changes` list is left out: items without notes keep the versions they had before the field.
     data = item.model_dump(mode="json", exclude={"translated", *(() if item.changes else ("changes",))})
-    return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()[:LENGTH]
+    return hashlib.sha256(canonical(data).encode("utf-8")).hexdigest()[:LENGTH]
 
 
 def source_texts(item: Item, default_language: str) -> list[tuple[str, str]]:
@@ -32,7 +32,7 @@ def source_texts(item: Item, default_language: str) -> list[tuple[str, str]]:
     does not make its translations outdated; any change of words does.
     """
     found = [
-        (_canonical(list(leaf.path)), " ".join(leaf.value[default_language].split()))
+        (canonical(list(leaf.path)), " ".join(leaf.value[default_language].split()))
         for leaf in leaves(item)
         if isinstance(leaf.value, Text) and default_language in leaf.value
     ]
@@ -46,4 +46,4 @@ def source_fingerprint(item: Item, default_language: str) -> str:
     the default-language text changed since and the translation is outdated.
     """
     data = source_texts(item, default_language)
-    return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()[:LENGTH]
+    return hashlib.sha256(canonical(data).encode("utf-8")).hexdigest()[:LENGTH]

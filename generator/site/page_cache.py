@@ -87,7 +87,7 @@ class PageCache(BasePlugin):
         self._markdown_keys: dict[str, str] = {}  # src_uri -> key
         self._page_keys: dict[str, str] = {}
         self._marks: dict[str, int] = {}  # src_uri -> warning count when its work started
-        self._nav: Any = None
+        self.shell = ""  # a hash of what every page's template shares (set with the navigation)
         self.reused = 0  # pages whose whole HTML came from the cache
         self._search: dict[str, tuple[str, Any, int, dict[str, Any]]] = {}
         self.passive = False  # mkdocs_live rebuilds some pages: neither store nor restore them
@@ -122,7 +122,7 @@ class PageCache(BasePlugin):
 
     @event_priority(-100)
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-        self._nav = nav
+        self.shell = _digest(self._salt, theme_signature(config), nav_signature(nav.items))
         return nav
 
     # -- Markdown -> HTML ---------------------------------------------------------------------------
@@ -162,13 +162,12 @@ class PageCache(BasePlugin):
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         import jinja2
 
-        shell = _digest(self._salt, _theme_signature(config), nav_signature(self._nav.items if self._nav else ()))
         for file in files.documentation_pages():
             page = file.page
             if page is None or file.src_uri not in self._markdown_keys:
                 continue
             around = [(p.title, p.url) if p is not None else None for p in (page.previous_page, page.next_page)]
-            key = _digest("page", shell, self._markdown_keys[file.src_uri], page.url, str(page.title),
+            key = _digest("page", self.shell, self._markdown_keys[file.src_uri], page.url, str(page.title),
                           json.dumps(around))
             self._page_keys[file.src_uri] = key
             self._written[file.abs_dest_path] = key
@@ -290,7 +289,7 @@ def nav_signature(items: Any) -> str:
     return "\n".join(parts)
 
 
-def _theme_signature(config: Any) -> str:
+def theme_signature(config: Any) -> str:
     """A hash of every template file the theme can use, by name and bytes (not dates: CI installs the
     theme afresh on every run, and a restored cache must still match)."""
     digest = hashlib.sha256()

@@ -33,7 +33,7 @@ from typing import Any
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.files import atomic_write
-from generator.site.page_cache import PageCache, _theme_signature, nav_signature
+from generator.site.page_cache import PageCache
 
 RECORDS = "skip.json"
 _VERSION = 2
@@ -78,8 +78,7 @@ class PageSkip(BasePlugin):
         pages = self.old.get("pages", {})
         for file in self.candidates.values():
             _restore(file.page, pages[file.src_uri], files)
-        nav = self.cache._nav.items if self.cache._nav else ()
-        self.shell = _sha("\0".join((self.cache._salt, _theme_signature(config), nav_signature(nav))).encode())
+        self.shell = self.cache.shell
         same_shell = self.shell == self.old.get("shell")
         for uri, file in list(self.candidates.items()):
             if not (same_shell and self._link(file, pages[uri])):

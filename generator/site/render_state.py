@@ -24,7 +24,7 @@ from typing import Any
 
 from generator import buildstamp, files
 from generator.config import Project
-from generator.content.fingerprint import _canonical
+from generator.content.fingerprint import canonical
 from generator.content.knowledge import KnowledgeBase
 from generator.content.models import Item
 from generator.site.incremental import shown_elsewhere
@@ -89,4 +89,4 @@ def _whole(item: Item) -> str:
 
 def _shown_elsewhere(kb: KnowledgeBase, item: Item) -> str:
     """An item whose hash of this is unchanged changed only texts no page but its own shows."""
-    return _sha(_canonical(shown_elsewhere(kb, item)))
+    return _sha(canonical(shown_elsewhere(kb, item)))
